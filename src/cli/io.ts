@@ -1,0 +1,27 @@
+import { styleText } from "node:util";
+
+/** The streams a command talks to; tests and the real process pass their own. */
+export interface CliIO {
+  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  stderr: NodeJS.WritableStream & { isTTY?: boolean };
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  env: Record<string, string | undefined>;
+}
+
+export function processIO(): CliIO {
+  return { stdout: process.stdout, stderr: process.stderr, stdin: process.stdin, env: process.env };
+}
+
+type Style = Parameters<typeof styleText>[0];
+
+/** Colour only for a terminal, and never when NO_COLOR is set. */
+export function painter(stream: { isTTY?: boolean }, env: Record<string, string | undefined>) {
+  const on = Boolean(stream.isTTY) && !env.NO_COLOR && env.TERM !== "dumb";
+  return (style: Style, text: string): string => (on ? styleText(style, text) : text);
+}
+export type Paint = ReturnType<typeof painter>;
+
+/** A mistake in how a command was called: shown with its usage, exit code 2. */
+export class UsageError extends Error {
+  override readonly name = "UsageError";
+}

@@ -1,0 +1,33 @@
+import { readdirSync, readFileSync } from "node:fs";
+import { dirname, join, relative } from "node:path";
+import { fileURLToPath } from "node:url";
+import { type Content, type ContentFile, type ContentSources, loadContent } from "./core/content/load.js";
+
+/** The project root: content folders sit beside src/. */
+export const PROJECT_ROOT = join(dirname(fileURLToPath(import.meta.url)), "..");
+
+function read(root: string, path: string): ContentFile {
+  return { path: relative(root, path) || path, text: readFileSync(path, "utf8") };
+}
+
+/** Reads questions/*.yaml, rubrics/star.yaml and rubrics/lexicon.yaml under a root folder. */
+export function readContentSources(root = PROJECT_ROOT): ContentSources {
+  const questionDir = join(root, "questions");
+  const questions = readdirSync(questionDir)
+    .filter((f) => /\.ya?ml$/.test(f))
+    .sort()
+    .map((f) => read(root, join(questionDir, f)));
+  return {
+    questions,
+    rubric: read(root, join(root, "rubrics", "star.yaml")),
+    lexicon: read(root, join(root, "rubrics", "lexicon.yaml")),
+  };
+}
+
+let cached: Content | undefined;
+
+/** The shipped content, validated once per process. */
+export function shippedContent(): Content {
+  cached ??= loadContent(readContentSources());
+  return cached;
+}

@@ -1,0 +1,44 @@
+import { type Lexicon, LexiconSchema } from "../lexicon/schema.js";
+import { type BankSource, bankProblems, createQuestionBank, type QuestionBank } from "../questions/bank.js";
+import { QuestionFileSchema } from "../questions/schema.js";
+import { type Rubric, RubricSchema } from "../rubric/schema.js";
+import { ContentError, type ContentProblem } from "./errors.js";
+import { parseYaml } from "./parse.js";
+
+/** A content file as read from disk: its path relative to the project (for messages) and its text. */
+export interface ContentFile {
+  path: string;
+  text: string;
+}
+
+export interface ContentSources {
+  questions: readonly ContentFile[];
+  rubric: ContentFile;
+  lexicon: ContentFile;
+}
+
+export interface Content {
+  bank: QuestionBank;
+  rubric: Rubric;
+  lexicon: Lexicon;
+}
+
+/** Validates every content file and returns the content, or throws one ContentError listing all problems. */
+export function loadContent(sources: ContentSources): Content {
+  const problems: ContentProblem[] = [];
+  if (sources.questions.length === 0)
+    problems.push({ file: "questions/", path: "", message: "no question files found" });
+  const bankSources: BankSource[] = [];
+  for (const file of sources.questions) {
+    const parsed = parseYaml(file.path, file.text, QuestionFileSchema);
+    if (parsed.ok) bankSources.push({ file: file.path, data: parsed.value });
+    else problems.push(...parsed.problems);
+  }
+  problems.push(...bankProblems(bankSources));
+  const rubric = parseYaml(sources.rubric.path, sources.rubric.text, RubricSchema);
+  if (!rubric.ok) problems.push(...rubric.problems);
+  const lexicon = parseYaml(sources.lexicon.path, sources.lexicon.text, LexiconSchema);
+  if (!lexicon.ok) problems.push(...lexicon.problems);
+  if (problems.length > 0 || !rubric.ok || !lexicon.ok) throw new ContentError(problems);
+  return { bank: createQuestionBank(bankSources), rubric: rubric.value, lexicon: lexicon.value };
+}

@@ -1,0 +1,42 @@
+import { parseDocument } from "yaml";
+import type { z } from "zod";
+import type { ContentProblem } from "./errors.js";
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; problems: ContentProblem[] };
+
+/** Renders a zod issue path as `questions[3].probes[0].target`. */
+export function formatPath(path: readonly PropertyKey[]): string {
+  let out = "";
+  for (const key of path) {
+    if (typeof key === "number") out += `[${key}]`;
+    else out += out ? `.${String(key)}` : String(key);
+  }
+  return out;
+}
+
+export function zodProblems(file: string, error: z.ZodError): ContentProblem[] {
+  return error.issues.map((issue) => {
+    let message = issue.message;
+    if (issue.code === "unrecognized_keys")
+      message = `unknown key${issue.keys.length > 1 ? "s" : ""}: ${issue.keys.join(", ")}`;
+    return { file, path: formatPath(issue.path), message };
+  });
+}
+
+/** Parses YAML text and validates it against a schema; never throws. */
+export function parseYaml<S extends z.ZodType>(file: string, text: string, schema: S): Parsed<z.infer<S>> {
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  if (doc.errors.length > 0) {
+    return {
+      ok: false,
+      problems: doc.errors.map((e) => {
+        const line = e.linePos?.[0];
+        const where = line ? `line ${line.line}, column ${line.col}` : "";
+        return { file, path: where, message: `YAML syntax: ${e.message.split("\n")[0]}` };
+      }),
+    };
+  }
+  const result = schema.safeParse(doc.toJS());
+  if (!result.success) return { ok: false, problems: zodProblems(file, result.error) };
+  return { ok: true, value: result.data };
+}

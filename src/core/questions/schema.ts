@@ -1,0 +1,53 @@
+import { z } from "zod";
+import { CriterionIdSchema } from "../criteria.js";
+import { LevelSchema } from "../levels.js";
+
+const Text = (max: number) =>
+  z.string().trim().min(1, "must not be empty").max(max, `must be at most ${max} characters`);
+
+export const CompetencyIdSchema = z
+  .string()
+  .regex(/^[a-z][a-z0-9]*(-[a-z0-9]+)*$/, "must be lowercase kebab-case, like supply-chain");
+
+export const ProbeSchema = z.strictObject({
+  /** The rubric criterion this follow-up repairs when it is missing or vague. */
+  target: CriterionIdSchema,
+  text: Text(300),
+});
+export type Probe = z.infer<typeof ProbeSchema>;
+
+export const QuestionEntrySchema = z.strictObject({
+  id: z
+    .string()
+    .regex(
+      /^[a-z][a-z0-9]*(-[a-z0-9]+)+$/,
+      "must be lowercase kebab-case with a prefix, like inv-cycle-count-gap",
+    ),
+  text: Text(300),
+  levels: z
+    .array(LevelSchema)
+    .min(1, "must list at least one level")
+    .refine((l) => new Set(l).size === l.length, "must not repeat a level"),
+  probes: z.array(ProbeSchema).min(2, "must have 2 to 4 probes").max(4, "must have 2 to 4 probes"),
+  signals: z.array(Text(300)).min(2, "must have 2 to 4 signals").max(4, "must have 2 to 4 signals"),
+});
+
+export const QuestionFileSchema = z.strictObject({
+  competency: CompetencyIdSchema,
+  name: Text(80),
+  summary: Text(400),
+  /** Domain words used to judge whether an answer is on topic. */
+  keywords: z.array(Text(40)).min(5, "must list at least 5 keywords"),
+  questions: z.array(QuestionEntrySchema).min(1, "must hold at least one question"),
+});
+export type QuestionFile = z.infer<typeof QuestionFileSchema>;
+
+/** A question as the rest of the program sees it: the file's competency is carried on each question. */
+export type Question = z.infer<typeof QuestionEntrySchema> & { competency: string };
+
+export interface Competency {
+  id: string;
+  name: string;
+  summary: string;
+  keywords: string[];
+}

@@ -1,0 +1,37 @@
+import { describe, expect, it } from "vitest";
+import { runBin } from "../helpers/run-cli.js";
+
+describe("star-coach questions", () => {
+  it("lists mid-level inventory questions", async () => {
+    const run = await runBin(["questions", "--level", "mid", "--competency", "inventory"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^inv-[a-z0-9-]+ {2}\[inventory; [^\]]*mid[^\]]*\]$/m);
+    expect(run.stdout).toMatch(/\d+ questions?\n$/);
+  });
+
+  it("gives JSON that a script can read", async () => {
+    const run = await runBin(["questions", "--competency", "supply", "--json"]);
+    const questions = JSON.parse(run.stdout) as Array<{ competency: string; probes: unknown[] }>;
+    expect(questions.length).toBeGreaterThan(5);
+    expect(new Set(questions.map((q) => q.competency))).toEqual(new Set(["supply-chain"]));
+  });
+
+  it("explains a bad level and exits 2", async () => {
+    const run = await runBin(["questions", "--level", "intern"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("--level must be one of entry, mid, senior, executive");
+  });
+
+  it("lists its subcommands under --help", async () => {
+    const run = await runBin(["--help"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toMatch(/^ {2}questions /m);
+    expect(run.stdout).toMatch(/^ {2}start /m);
+  });
+
+  it("tells what to configure and exits 0 when started without a Discord token", async () => {
+    const run = await runBin(["start"]);
+    expect(run.code).toBe(0);
+    expect(run.stdout).toContain("DISCORD_TOKEN");
+  });
+});
