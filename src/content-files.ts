@@ -10,7 +10,7 @@ function read(root: string, path: string): ContentFile {
   return { path: relative(root, path) || path, text: readFileSync(path, "utf8") };
 }
 
-/** Reads questions/*.yaml, rubrics/star.yaml and rubrics/lexicon.yaml under a root folder. */
+/** Reads questions/*.yaml, rubrics/star.yaml, rubrics/lexicon.yaml and rubrics/feedback.yaml under a root folder. */
 export function readContentSources(root = PROJECT_ROOT): ContentSources {
   const questionDir = join(root, "questions");
   const questions = readdirSync(questionDir)
@@ -21,6 +21,7 @@ export function readContentSources(root = PROJECT_ROOT): ContentSources {
     questions,
     rubric: read(root, join(root, "rubrics", "star.yaml")),
     lexicon: read(root, join(root, "rubrics", "lexicon.yaml")),
+    feedback: read(root, join(root, "rubrics", "feedback.yaml")),
   };
 }
 

@@ -1,6 +1,8 @@
 import type { Command } from "./command.js";
+import { evalCommand } from "./eval-command.js";
+import { gradeCommand } from "./grade-command.js";
 import { questionsCommand } from "./questions-command.js";
 import { startCommand } from "./start-command.js";
 
 /** Every subcommand, in the order `--help` lists them. */
-export const COMMANDS: readonly Command[] = [startCommand, questionsCommand];
+export const COMMANDS: readonly Command[] = [startCommand, questionsCommand, gradeCommand, evalCommand];

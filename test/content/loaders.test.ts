@@ -34,7 +34,7 @@ describe("content loaders", () => {
         "  - questions/inventory.yaml: questions[1].text: must not be empty",
         "  - questions/inventory.yaml: questions[1].levels: must list at least one level",
         "  - questions/inventory.yaml: unknown key: colour",
-        "  - questions/syntax.yaml: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]",
+        "  - questions/syntax.yaml: line 6, column 1: YAML syntax: Flow sequence in block collection must be sufficiently indented and end with a ]",
         "  - questions/quality.yaml: questions[1].id: duplicate question id q-scrap-spike (first in questions/quality.yaml)",
         "  - questions/supply.yaml: competency: must match the file name (supply), got supply-chain",
         "  - questions/supply.yaml: questions[0].id: duplicate question id sc-late-supplier (first in questions/quality.yaml)",

@@ -1,3 +1,4 @@
+import { type Feedback, FeedbackSchema } from "../feedback/schema.js";
 import { type Lexicon, LexiconSchema } from "../lexicon/schema.js";
 import { type BankSource, bankProblems, createQuestionBank, type QuestionBank } from "../questions/bank.js";
 import { QuestionFileSchema } from "../questions/schema.js";
@@ -15,12 +16,14 @@ export interface ContentSources {
   questions: readonly ContentFile[];
   rubric: ContentFile;
   lexicon: ContentFile;
+  feedback: ContentFile;
 }
 
 export interface Content {
   bank: QuestionBank;
   rubric: Rubric;
   lexicon: Lexicon;
+  feedback: Feedback;
 }
 
 /** Validates every content file and returns the content, or throws one ContentError listing all problems. */
@@ -39,6 +42,13 @@ export function loadContent(sources: ContentSources): Content {
   if (!rubric.ok) problems.push(...rubric.problems);
   const lexicon = parseYaml(sources.lexicon.path, sources.lexicon.text, LexiconSchema);
   if (!lexicon.ok) problems.push(...lexicon.problems);
-  if (problems.length > 0 || !rubric.ok || !lexicon.ok) throw new ContentError(problems);
-  return { bank: createQuestionBank(bankSources), rubric: rubric.value, lexicon: lexicon.value };
+  const feedback = parseYaml(sources.feedback.path, sources.feedback.text, FeedbackSchema);
+  if (!feedback.ok) problems.push(...feedback.problems);
+  if (problems.length > 0 || !rubric.ok || !lexicon.ok || !feedback.ok) throw new ContentError(problems);
+  return {
+    bank: createQuestionBank(bankSources),
+    rubric: rubric.value,
+    lexicon: lexicon.value,
+    feedback: feedback.value,
+  };
 }

@@ -25,14 +25,18 @@ export function zodProblems(file: string, error: z.ZodError): ContentProblem[] {
 
 /** Parses YAML text and validates it against a schema; never throws. */
 export function parseYaml<S extends z.ZodType>(file: string, text: string, schema: S): Parsed<z.infer<S>> {
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: false });
+  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
     return {
       ok: false,
       problems: doc.errors.map((e) => {
         const line = e.linePos?.[0];
         const where = line ? `line ${line.line}, column ${line.col}` : "";
-        return { file, path: where, message: `YAML syntax: ${e.message.split("\n")[0]}` };
+        return {
+          file,
+          path: where,
+          message: `YAML syntax: ${(e.message.split("\n")[0] ?? "").replace(/ at line \d+, column \d+:?$/, "")}`,
+        };
       }),
     };
   }

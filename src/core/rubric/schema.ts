@@ -54,6 +54,15 @@ export const RubricSchema = z
     description: Text(600),
     criteria: z.array(RubricCriterionSchema),
     levels: z.array(RubricLevelSchema),
+    /** An answer this short cannot show a full story: its overall is capped, shortest rule first. */
+    short_answers: z
+      .array(
+        z.strictObject({
+          below_words: z.number().int().positive(),
+          overall_max: z.number().int().min(1).max(5),
+        }),
+      )
+      .min(1),
   })
   .superRefine((r, ctx) => {
     const ids = r.criteria.map((c) => c.id).join(",");

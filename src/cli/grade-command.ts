@@ -1,0 +1,58 @@
+import { parseArgs } from "node:util";
+import { shippedContent } from "../content-files.js";
+import { type GradeInput, gradeAnswer } from "../core/grading/grade.js";
+import { resolveQuestion } from "../core/grading/resolve.js";
+import { LEVELS, type Level, LevelSchema } from "../core/levels.js";
+import type { Command } from "./command.js";
+import { gradeJsonl } from "./grade-jsonl.js";
+import { formatGrade } from "./grade-report.js";
+import { painter, UsageError } from "./io.js";
+import { readTextInput } from "./read-input.js";
+
+export const gradeCommand: Command = {
+  name: "grade",
+  summary: "Grade an answer (file or stdin) against a question; --jsonl grades a batch",
+  usage: `star-coach grade [FILE] (--question ID | --question-text TEXT) [--level ${LEVELS.join("|")}] [--json]
+       star-coach grade --jsonl [FILE] [--level LEVEL]
+  FILE defaults to standard input. --jsonl reads lines {"id", "question", "answer", "level"?} where
+  question is a question id or free text, and writes one JSON line per input, in order.`,
+  async run(args, io) {
+    const { values, positionals } = parseArgs({
+      args,
+      allowPositionals: true,
+      options: {
+        question: { type: "string", short: "q" },
+        "question-text": { type: "string" },
+        level: { type: "string" },
+        json: { type: "boolean" },
+        jsonl: { type: "boolean" },
+      },
+    });
+    if (positionals.length > 1) throw new UsageError("give at most one FILE");
+    let level: Level | undefined;
+    if (values.level !== undefined) {
+      const parsed = LevelSchema.safeParse(values.level);
+      if (!parsed.success) throw new UsageError(`--level must be one of ${LEVELS.join(", ")}`);
+      level = parsed.data;
+    }
+    const content = shippedContent();
+    const text = await readTextInput(positionals[0], io.stdin);
+    if (values.jsonl) return gradeJsonl(text, content, level ?? "entry", level !== undefined, io);
+    if (values.question === undefined && values["question-text"] === undefined) {
+      throw new UsageError("give --question ID or --question-text TEXT");
+    }
+    if (values.question !== undefined && !content.bank.get(values.question)) {
+      throw new UsageError(`no question has the id "${values.question}"; star-coach questions lists them`);
+    }
+    const resolved = resolveQuestion(
+      values.question ?? values["question-text"] ?? "",
+      content.bank,
+      level ?? "entry",
+    );
+    const input: GradeInput = { answer: text, question: resolved.ref, level: level ?? resolved.level };
+    const grade = gradeAnswer(input, content);
+    if (values.json) io.stdout.write(`${JSON.stringify({ id: resolved.ref.id, ...grade }, null, 2)}\n`);
+    else io.stdout.write(formatGrade(grade, painter(io.stdout, io.env), resolved.ref.text));
+    return 0;
+  },
+};

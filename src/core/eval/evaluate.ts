@@ -1,0 +1,90 @@
+import { CRITERIA, type CriterionId } from "../criteria.js";
+import { FLAG_NAMES, type FlagName, type Grade } from "../grading/types.js";
+import type { LabelledAnswer } from "./dataset.js";
+import { toStarScale } from "./dataset.js";
+import {
+  exactAgreement,
+  type PresenceStats,
+  presence,
+  quadraticKappa,
+  spearman,
+  withinOne,
+} from "./metrics.js";
+
+export interface CriterionReport {
+  criterion: CriterionId;
+  n: number;
+  exact: number;
+  withinOne: number;
+  kappa: number;
+  presence: PresenceStats;
+}
+
+export interface EvalReport {
+  n: number;
+  scale: "0-4" | "0-2" | "mixed";
+  criteria: CriterionReport[];
+  flags: Array<{ flag: FlagName; n: number; accuracy: number }>;
+  overall: { n: number; spearman: number; exact: number; withinOne: number };
+  /** The STAR parts together (situation, task, action, result): presence F1 over all four. */
+  starPresenceF1: number;
+}
+
+/** Compares grades with hand labels, on the labels' own scale. */
+export function evaluate(items: readonly LabelledAnswer[], grades: readonly Grade[]): EvalReport {
+  const scales = new Set(items.map((i) => i.scale));
+  const criteria: CriterionReport[] = [];
+  const starLabels: number[] = [];
+  const starPredicted: number[] = [];
+  for (const c of CRITERIA) {
+    const labels: number[] = [];
+    const predicted: number[] = [];
+    items.forEach((item, i) => {
+      const label = item.scores[c];
+      const grade = grades[i];
+      if (label === undefined || !grade) return;
+      const p = grade.criteria[c].score;
+      labels.push(label);
+      predicted.push(item.scale === "0-2" ? toStarScale(p) : p);
+    });
+    if (labels.length === 0) continue;
+    const max = items.some((i) => i.scale === "0-4" && i.scores[c] !== undefined) ? 4 : 2;
+    if (c === "situation" || c === "task" || c === "action" || c === "result") {
+      starLabels.push(...labels);
+      starPredicted.push(...predicted);
+    }
+    criteria.push({
+      criterion: c,
+      n: labels.length,
+      exact: exactAgreement(labels, predicted),
+      withinOne: withinOne(labels, predicted),
+      kappa: quadraticKappa(labels, predicted, 0, max),
+      presence: presence(labels, predicted),
+    });
+  }
+  const flags = FLAG_NAMES.map((flag) => {
+    const pairs = items
+      .map((item, i) => [item.flags[flag], grades[i]?.flags[flag]] as const)
+      .filter((p): p is readonly [boolean, boolean] => p[0] !== undefined && p[1] !== undefined);
+    return {
+      flag,
+      n: pairs.length,
+      accuracy: pairs.length ? pairs.filter(([a, b]) => a === b).length / pairs.length : Number.NaN,
+    };
+  });
+  const labelsOverall = items.map((i) => i.overall);
+  const predictedOverall = grades.map((g) => g.overall);
+  return {
+    n: items.length,
+    scale: scales.size === 1 ? ([...scales][0] ?? "0-4") : "mixed",
+    criteria,
+    flags,
+    overall: {
+      n: items.length,
+      spearman: spearman(labelsOverall, predictedOverall),
+      exact: exactAgreement(labelsOverall, predictedOverall),
+      withinOne: withinOne(labelsOverall, predictedOverall),
+    },
+    starPresenceF1: presence(starLabels, starPredicted).f1,
+  };
+}

@@ -1,0 +1,163 @@
+import type { Lexicon } from "../lexicon/schema.js";
+import { type ArithmeticIssue, checkArithmetic } from "./arithmetic.js";
+import { type CompiledLexicon, compileLexicon, type ScopeKind } from "./compiled-lexicon.js";
+import { type SentenceFeatures, sentenceFeatures } from "./features.js";
+import { normalizeForMatching, words } from "./normalize.js";
+import type { Change, Quantity } from "./quantities.js";
+import { assessRelevance, contentStems, type Relevance } from "./relevance.js";
+import { classifyRoles, type RoleScore } from "./roles.js";
+import { segment } from "./sentences.js";
+
+export interface AnalyzedSentence extends SentenceFeatures {
+  roles: RoleScore[];
+  /** A specific, past, first-person step: "I re-slotted the 40 fastest SKUs next to packing". */
+  concreteAction: boolean;
+}
+
+export interface MethodEvidence {
+  id: string;
+  name: string;
+  sentences: number[];
+  /** Used in a concrete step, not only named. */
+  shown: boolean;
+}
+
+export interface Evidence {
+  sentences: AnalyzedSentence[];
+  wordCount: number;
+  speakingSeconds: number;
+  empty: boolean;
+  /** Too few English function words for the length: another language, or no sentences at all. */
+  nonEnglish: boolean;
+  /** Most of the answer is keywords or numbers rather than sentences. */
+  salad: boolean;
+  joke: boolean;
+  relevance: Relevance;
+  hypothetical: boolean;
+  singularActions: number;
+  pluralActions: number;
+  methods: MethodEvidence[];
+  quantities: Quantity[];
+  changes: Change[];
+  arithmetic: ArithmeticIssue[];
+  scope: ScopeKind[];
+  hedges: number;
+  fillers: number;
+}
+
+export interface EvidenceInput {
+  answer: string;
+  question: string;
+  keywords?: readonly string[];
+}
+
+const NON_ENGLISH_MIN_WORDS = 6;
+const NON_ENGLISH_FUNCTION_RATIO = 0.1;
+const SALAD_SHARE = 0.5;
+
+function isConcreteAction(f: SentenceFeatures, roles: RoleScore[]): boolean {
+  if (!f.strongVerb || f.hypothetical || f.salad || f.actingSubjects.length === 0) return false;
+  if (!roles.some((r) => r.role === "action")) return false;
+  const h = f.hits;
+  const detail =
+    f.quantities.length +
+    f.methods.length +
+    h.metric_terms.length +
+    h.context_nouns.length +
+    h.analysis_cues.length +
+    h.stakeholder_cues.length;
+  return f.sentence.wordCount >= 5 && (detail > 0 || f.sentence.wordCount >= 10);
+}
+
+function methodEvidence(sentences: AnalyzedSentence[], lex: CompiledLexicon): MethodEvidence[] {
+  const out: MethodEvidence[] = [];
+  for (const m of lex.methods) {
+    const where = sentences.filter((s) => !s.salad && s.methods.includes(m.id)).map((s) => s.sentence.index);
+    if (where.length === 0) continue;
+    const shown = where.some((i) => {
+      const s = sentences[i];
+      if (s?.concreteAction) return true;
+      if (!s || s.weakVerbOnly || s.hypothetical) return false;
+      const near = sentences.slice(Math.max(0, i - 1), i + 3).filter((n) => n.concreteAction).length;
+      return near >= 2;
+    });
+    out.push({ id: m.id, name: m.name, sentences: where, shown });
+  }
+  return out;
+}
+
+/** Operations vocabulary anywhere in the answer: metrics, places, problems, business terms, methods. */
+function domainHits(sentences: readonly AnalyzedSentence[]): number {
+  let n = 0;
+  for (const s of sentences) {
+    n +=
+      s.hits.metric_terms.length +
+      s.hits.context_nouns.length +
+      s.hits.problem_cues.length +
+      s.hits.business_effect_terms.length +
+      s.methods.length;
+  }
+  return n;
+}
+
+/** Reads an answer into evidence: sentences and their STAR roles, numbers, changes, methods, ownership. */
+export function extractEvidence(input: EvidenceInput, lexicon: Lexicon): Evidence {
+  const lex = compileLexicon(lexicon);
+  const norm = normalizeForMatching(input.answer);
+  const allWords = words(norm);
+  const wordCount = allWords.length;
+  const segments = segment(input.answer);
+  const sentences: AnalyzedSentence[] = segments.map((s) => {
+    const f = sentenceFeatures(s, segments.length, lex);
+    const roles = classifyRoles(f);
+    return { ...f, roles, concreteAction: isConcreteAction(f, roles) };
+  });
+  const lowerWords = allWords.map((w) => w.toLowerCase());
+  const functionShare = wordCount ? lowerWords.filter((w) => lex.functionWords.has(w)).length / wordCount : 0;
+  const saladWords = sentences.filter((s) => s.salad).reduce((n, s) => n + s.sentence.wordCount, 0);
+  const buzzy = sentences.reduce((n, s) => n + s.buzzWords, 0) >= 3;
+  const nonEnglish =
+    wordCount >= NON_ENGLISH_MIN_WORDS && functionShare < NON_ENGLISH_FUNCTION_RATIO && !buzzy;
+  const salad =
+    wordCount > 0 &&
+    !nonEnglish &&
+    (saladWords / wordCount >= SALAD_SHARE || (functionShare < NON_ENGLISH_FUNCTION_RATIO && buzzy));
+  const real = sentences.filter((s) => !s.salad);
+  const actions = real.filter((s) => s.roles.some((r) => r.role === "action") && s.actingSubjects.length > 0);
+  const pastActions = actions.filter((s) => !s.hypothetical && s.strongVerb);
+  const hypotheticalSentences = real.filter((s) => s.hypothetical).length;
+  const hypothetical =
+    hypotheticalSentences >= 1 &&
+    (pastActions.length === 0 || hypotheticalSentences > pastActions.length * 1.5) &&
+    hypotheticalSentences >= Math.min(2, real.length);
+  const countSubject = (subject: "singular" | "plural") =>
+    actions.filter((s) => !s.hypothetical && s.actingSubjects.includes(subject)).length;
+  const changes = real.filter((s) => !s.hypothetical).flatMap((s) => s.changes);
+  return {
+    sentences,
+    wordCount,
+    speakingSeconds: Math.round((wordCount / lexicon.speaking.words_per_minute) * 60),
+    empty: wordCount === 0,
+    nonEnglish,
+    salad,
+    joke: sentences.some((s) => s.hits.joke_markers.length > 0),
+    relevance: assessRelevance(
+      norm,
+      contentStems(norm, lex),
+      input.question,
+      input.keywords ?? [],
+      domainHits(sentences),
+      lex,
+    ),
+    hypothetical,
+    singularActions: countSubject("singular"),
+    pluralActions: countSubject("plural"),
+    methods: methodEvidence(sentences, lex),
+    quantities: real.flatMap((s) => s.quantities),
+    changes,
+    arithmetic: changes.map(checkArithmetic).filter((x): x is ArithmeticIssue => x !== null),
+    scope: [...new Set(real.flatMap((s) => s.scope))],
+    hedges: real.reduce((n, s) => n + s.hits.hedges.length, 0),
+    fillers: real.reduce((n, s) => n + s.hits.fillers.length, 0),
+  };
+}

@@ -1,0 +1,148 @@
+import { normalizeForMatching, words } from "./normalize.js";
+import type { StarPart } from "./types.js";
+
+export interface Sentence {
+  index: number;
+  /** Offsets into the original answer; `text` is exactly `answer.slice(start, end)`. */
+  start: number;
+  end: number;
+  text: string;
+  /** The same span after normalizeForMatching: what matchers read. */
+  norm: string;
+  /** A "Situation:" / "S:" heading that this sentence sits under. */
+  heading: StarPart | null;
+  bullet: boolean;
+  wordCount: number;
+}
+
+const HEADINGS: Record<string, StarPart> = {
+  s: "situation",
+  situation: "situation",
+  context: "situation",
+  background: "situation",
+  t: "task",
+  task: "task",
+  goal: "task",
+  objective: "task",
+  a: "action",
+  action: "action",
+  actions: "action",
+  r: "result",
+  result: "result",
+  results: "result",
+  outcome: "result",
+  impact: "result",
+};
+
+// "S:", "**Situation** -", "## Result", "Task)" at the start of a line. A bare single letter needs a colon.
+const HEADING_LINE =
+  /^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?(situation|context|background|task|goal|objective|actions?|results?|outcome|impact|[star])(?:\*\*|__)?[ \t]*(?:(:)|[-)][ \t]|$)(?:\*\*|__)?[ \t]*/i;
+const BULLET = /^[ \t]*(?:[-*\u2022\u00B7\u25AA\u25BA\u2023\u25E6>]|\d{1,2}[.)])[ \t]+/;
+/** Abbreviations after which a full stop does not end a sentence. */
+const ABBREVIATION =
+  /(?:^|[^\p{L}])(?:e\.g|i\.e|etc|vs|approx|appr|est|no|nos|mr|mrs|ms|dr|st|inc|ltd|co|corp|dept|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.s|u\.k|fig|min|hr|hrs|wk|wks|mo|yr|yrs|avg|qty|ref)\.$/iu;
+const LONG_CHUNK_WORDS = 45;
+const CLAUSE_BREAK =
+  /[;,][ \t]+(?=(?:and[ \t]+)?(?:then|so|after that|next|finally|as a result|which|but)\b)|[ \t]+and[ \t]+then[ \t]+/gi;
+
+interface Span {
+  start: number;
+  end: number;
+}
+
+function trimSpan(norm: string, span: Span): Span | null {
+  let { start, end } = span;
+  while (start < end && /[\s"'*_#>]/.test(norm[start] ?? "")) start++;
+  while (end > start && /[\s*_#]/.test(norm[end - 1] ?? "")) end--;
+  return /[\p{L}\p{N}]/u.test(norm.slice(start, end)) ? { start, end } : null;
+}
+
+/** Splits at sentence ends: . ! ? followed by white space, unless the word before is an abbreviation. */
+function splitSentences(norm: string, span: Span): Span[] {
+  const out: Span[] = [];
+  let from = span.start;
+  const re = /[.!?]+["')\]]*(?=\s)/g;
+  re.lastIndex = span.start;
+  const text = norm.slice(0, span.end);
+  for (let m = re.exec(text); m; m = re.exec(text)) {
+    const stop = m.index + m[0].length;
+    if (
+      m[0][0] === "." &&
+      m[0].length === 1 &&
+      ABBREVIATION.test(text.slice(Math.max(from, m.index - 8), m.index + 1))
+    ) {
+      continue;
+    }
+    out.push({ start: from, end: stop });
+    from = stop;
+  }
+  out.push({ start: from, end: span.end });
+  return out;
+}
+
+/** Run-on text without punctuation: break long chunks at clause boundaries ("…, then", "and then"). */
+function splitLong(norm: string, span: Span): Span[] {
+  if (words(norm.slice(span.start, span.end)).length <= LONG_CHUNK_WORDS) return [span];
+  const out: Span[] = [];
+  let from = span.start;
+  const chunk = norm.slice(0, span.end);
+  const re = new RegExp(CLAUSE_BREAK.source, "gi");
+  re.lastIndex = span.start;
+  for (let m = re.exec(chunk); m; m = re.exec(chunk)) {
+    if (words(norm.slice(from, m.index)).length >= 6) {
+      out.push({ start: from, end: m.index + (m[0].startsWith(";") || m[0].startsWith(",") ? 1 : 0) });
+      from = m.index + m[0].length;
+    }
+  }
+  out.push({ start: from, end: span.end });
+  return out;
+}
+
+/**
+ * Splits an answer into sentences, robust to bullet lists, line breaks, "S:/T:/A:/R:" headings and
+ * missing punctuation. Every sentence keeps its offsets into the original answer.
+ */
+export function segment(answer: string): Sentence[] {
+  const norm = normalizeForMatching(answer);
+  const sentences: Sentence[] = [];
+  let heading: StarPart | null = null;
+  let lineStart = 0;
+  for (const line of norm.split("\n")) {
+    const lineEnd = lineStart + line.length;
+    let start = lineStart;
+    let bullet = false;
+    const b = BULLET.exec(line);
+    if (b) {
+      bullet = true;
+      start += b[0].length;
+    }
+    const h = HEADING_LINE.exec(norm.slice(start, lineEnd));
+    if (h?.[1]) {
+      const key = h[1].toLowerCase();
+      const singleLetter = key.length === 1;
+      if (!singleLetter || h[2] === ":") {
+        heading = HEADINGS[key] ?? heading;
+        start += h[0].length;
+      }
+    }
+    const pieces = splitSentences(norm, { start, end: lineEnd }).flatMap((s) => splitLong(norm, s));
+    for (const piece of pieces) {
+      const span = trimSpan(norm, piece);
+      if (!span) continue;
+      const text = answer.slice(span.start, span.end);
+      const spanNorm = norm.slice(span.start, span.end);
+      sentences.push({
+        index: sentences.length,
+        start: span.start,
+        end: span.end,
+        text,
+        norm: spanNorm,
+        heading,
+        bullet,
+        wordCount: words(spanNorm).length,
+      });
+    }
+    lineStart = lineEnd + 1;
+  }
+  return sentences;
+}

@@ -1,0 +1,55 @@
+import { z } from "zod";
+import { CRITERIA, type CriterionId } from "../criteria.js";
+import { LevelSchema } from "../levels.js";
+
+export const FLAG_NAMES = [
+  "quantified_result",
+  "baseline_and_after",
+  "method_or_framework",
+  "first_person_ownership",
+  "hypothetical",
+] as const;
+export type FlagName = (typeof FLAG_NAMES)[number];
+
+export const CriterionGradeSchema = z.object({
+  score: z.number().int().min(0).max(4),
+  /** Verbatim sentences from the answer that justify the score. */
+  evidence: z.array(z.string()),
+  /** One line on why the score is what it is. */
+  note: z.string(),
+});
+export type CriterionGrade = z.infer<typeof CriterionGradeSchema>;
+
+export const GradeSchema = z.object({
+  grader: z.enum(["offline", "llm"]),
+  overall: z.number().int().min(1).max(5),
+  criteria: z.object(
+    Object.fromEntries(CRITERIA.map((c) => [c, CriterionGradeSchema])) as Record<
+      CriterionId,
+      typeof CriterionGradeSchema
+    >,
+  ),
+  flags: z.object(
+    Object.fromEntries(FLAG_NAMES.map((f) => [f, z.boolean()])) as Record<FlagName, z.ZodBoolean>,
+  ),
+  missing: z.array(z.string()),
+  follow_up: z.string(),
+  tips: z.array(z.string()),
+  /** Plain messages about the answer as a whole: empty, not in English, off topic, a keyword list… */
+  notices: z.array(z.string()),
+  /** Before/after figures that do not agree with the change the answer claims. */
+  arithmetic: z.array(
+    z.object({ text: z.string(), claimed: z.string(), actual: z.string(), message: z.string() }),
+  ),
+  level: LevelSchema,
+  question_id: z.string().nullable(),
+  stats: z.object({
+    words: z.number().int(),
+    speaking_seconds: z.number().int(),
+    sentences: z.number().int(),
+    methods: z.array(z.string()),
+    scope: z.array(z.string()),
+  }),
+  rubric: z.object({ id: z.string(), version: z.number().int() }),
+});
+export type Grade = z.infer<typeof GradeSchema>;

@@ -1,0 +1,147 @@
+import { describe, expect, it } from "vitest";
+import { GradeSchema } from "../../src/core/grading/types.js";
+import { content, grade, STRONG_ANSWER } from "../helpers/grade.js";
+
+describe("offline grader", () => {
+  it("scores a strong, specific, owned and quantified answer highly, quoting its evidence", () => {
+    const g = grade(STRONG_ANSWER);
+    expect(GradeSchema.parse(g)).toEqual(g);
+    expect(g.overall).toBeGreaterThanOrEqual(4);
+    expect(g.criteria.action.score).toBeGreaterThanOrEqual(3);
+    expect(g.criteria.result.score).toBe(4);
+    expect(g.criteria.data_evidence.score).toBe(4);
+    expect(g.flags).toEqual({
+      quantified_result: true,
+      baseline_and_after: true,
+      method_or_framework: true,
+      first_person_ownership: true,
+      hypothetical: false,
+    });
+    expect(g.criteria.result.evidence[0]).toContain("from 84% to 98%");
+    for (const c of Object.values(g.criteria)) for (const e of c.evidence) expect(STRONG_ANSWER).toContain(e);
+    expect(g.stats.methods).toEqual(expect.arrayContaining(["Value stream mapping", "WMS"]));
+  });
+
+  describe("cannot be gamed", () => {
+    it("scores a keyword salad low and says why", () => {
+      const g = grade("Situation task action result Lean DMAIC 5S reduced 30 percent");
+      expect(g.overall).toBe(1);
+      expect(Math.max(...Object.values(g.criteria).map((c) => c.score))).toBeLessThanOrEqual(1);
+      expect(g.notices.join(" ")).toMatch(/list of keywords or numbers/);
+    });
+
+    it("scores a list of numbers low", () => {
+      const g = grade("OEE 65 78 85 scrap 4% 2% lead time 14 6 days 30% 45% $20k");
+      expect(g.overall).toBe(1);
+      expect(g.flags.quantified_result).toBe(false);
+    });
+
+    it("scores a method named with no concrete action low, and says the method is not shown", () => {
+      const g = grade(
+        "We used Lean and it worked. We applied DMAIC and Six Sigma and things got much better.",
+      );
+      expect(g.overall).toBeLessThanOrEqual(2);
+      expect(g.criteria.action.score).toBeLessThanOrEqual(1);
+      expect(g.tips.join(" ")).toMatch(/You name Lean.* but don't show it/);
+      expect(g.missing.join(" ")).toMatch(/How you applied Lean/);
+    });
+
+    it("gives no credit for repeating STAR words and methods many times", () => {
+      const salad = Array.from(
+        { length: 40 },
+        () => "Lean DMAIC kaizen 5S VSM OEE reduced improved 30%",
+      ).join(" ");
+      expect(grade(salad).overall).toBe(1);
+    });
+  });
+
+  it("caps a hypothetical answer and flags it", () => {
+    const g = grade(
+      "I would first map the process with a value stream map. Then I would run a kaizen event with the team. I'd measure lead time before and after and I would expect to cut it by 30%.",
+    );
+    expect(g.flags.hypothetical).toBe(true);
+    expect(g.overall).toBeLessThanOrEqual(2);
+    expect(g.criteria.action.score).toBeLessThanOrEqual(1);
+    expect(g.criteria.ownership.score).toBe(0);
+    expect(g.notices.join(" ")).toMatch(/what you would do/);
+  });
+
+  it("gives a 'we'-only story low ownership and asks what the candidate did", () => {
+    const g = grade(
+      "At our plant in Leeds, the packaging line had 9% scrap last spring. We ran a Pareto on the reject data and we found that the sealer jaws were the main cause. We replaced the jaws and we set up a daily check. Scrap fell from 9% to 3% within two months, saving $80,000 a year.",
+    );
+    expect(g.criteria.ownership.score).toBe(1);
+    expect(g.flags.first_person_ownership).toBe(false);
+    expect(g.tips.join(" ")).toMatch(/Every step is told as "we"/);
+  });
+
+  it("writes tips in the candidate's own words", () => {
+    const g = grade(
+      "Last year at our warehouse, picking errors were a big problem for customers. I was asked to fix it. I retrained the pickers on the scanners and I changed the labels on the racks. After that, accuracy improved a lot and everyone was happy.",
+    );
+    expect(g.tips.join(" ")).toContain('Your result says "improved a lot"');
+    expect(g.flags.quantified_result).toBe(false);
+  });
+
+  it("points out before and after figures that do not match the claimed change, kindly", () => {
+    const g = grade(
+      "At our plant, order lead time was averaging 12 days last year. I mapped the process and removed two approval steps. Lead time went from 12 days to 8, a 50% cut.",
+    );
+    expect(g.arithmetic).toHaveLength(1);
+    expect(g.arithmetic[0]?.message).toBe(
+      "Check the numbers: 12 to 8 is a change of 33.3%, not 50%. If 50% measures something else, say what.",
+    );
+  });
+
+  it("handles empty, non-English, off-topic and joke answers with a plain message", () => {
+    const empty = grade("   ");
+    expect(empty.overall).toBe(1);
+    expect(empty.notices[0]).toMatch(/no answer to grade/);
+    const spanish = grade(
+      "En mi planta anterior, el tiempo de entrega era de catorce días. Analicé el proceso con mi equipo y eliminamos dos pasos de aprobación. El tiempo bajó a seis días.",
+    );
+    expect(spanish.overall).toBe(1);
+    expect(spanish.notices[0]).toMatch(/does not look like English/);
+    const offTopic = grade(
+      "I love running marathons. Last year I trained for six months with a friend, ran four times a week and finished my first race in four hours. It felt amazing to cross the line.",
+      "Tell me about a time you reduced inventory carrying cost.",
+    );
+    expect(offTopic.overall).toBe(1);
+    expect(offTopic.notices.join(" ")).toMatch(/doesn't seem to address the question/);
+    const joke = grade("lol I'd just fire everyone and go home haha");
+    expect(joke.overall).toBe(1);
+    expect(joke.notices.join(" ")).toMatch(/reads as a joke/);
+  });
+
+  it("asks the question's own probe aimed at the weakest criterion", () => {
+    const question = content.bank.questions.find((q) => q.probes.some((p) => p.target === "result"));
+    if (!question) throw new Error("the bank has no result probe");
+    const g = grade(
+      "At our site the weekly schedule kept slipping. My job was to stabilise it. I re-sequenced the orders by changeover family and I froze the schedule 48 hours out with the planners.",
+      question.id,
+    );
+    expect(g.criteria.result.score).toBe(0);
+    expect(g.follow_up).toBe(question.probes.find((p) => p.target === "result")?.text);
+  });
+
+  it("asks a sensible generic probe for a free-text question", () => {
+    const g = grade(
+      "At our site the weekly schedule kept slipping. My job was to stabilise it. I re-sequenced the orders by changeover family and froze the plan 48 hours out.",
+    );
+    expect(g.follow_up).toBe(content.feedback.generic_probes.result);
+  });
+
+  it("caps a director-level answer that shows no scope, and says what scope is expected", () => {
+    const senior = grade(STRONG_ANSWER, undefined, "senior");
+    const entry = grade(STRONG_ANSWER, undefined, "entry");
+    expect(senior.overall).toBeLessThanOrEqual(4);
+    expect(senior.overall).toBeLessThanOrEqual(entry.overall);
+    expect(senior.tips.join(" ")).toMatch(/At senior level, interviewers look for scope/);
+  });
+
+  it("caps a very short answer however good its parts", () => {
+    expect(
+      grade("I cut scrap from 8% to 3% with a Pareto, saving $120k a year.").overall,
+    ).toBeLessThanOrEqual(2);
+  });
+});

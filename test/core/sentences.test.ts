@@ -1,0 +1,58 @@
+import { describe, expect, it } from "vitest";
+import { segment } from "../../src/core/evidence/sentences.js";
+
+const texts = (answer: string) => segment(answer).map((s) => s.text);
+
+describe("segment", () => {
+  it("keeps every sentence a verbatim slice of the answer", () => {
+    const answer = "  At our DC, picks ran late.  I re-slotted 40 SKUs!\n\nLate picks fell 30%.";
+    for (const s of segment(answer)) expect(answer.slice(s.start, s.end)).toBe(s.text);
+    expect(texts(answer)).toEqual([
+      "At our DC, picks ran late.",
+      "I re-slotted 40 SKUs!",
+      "Late picks fell 30%.",
+    ]);
+  });
+
+  it("reads S:/T:/A:/R: and spelled-out headings as the part of what follows", () => {
+    const answer =
+      "S: Night shift missed the 5 am cutoff.\nTask - my goal was on-time dispatch.\n**Action:** I moved two pickers.\nThen I split the wave.\nResult: dispatch hit 98%.";
+    const parts = segment(answer).map((s) => [s.heading, s.text]);
+    expect(parts).toEqual([
+      ["situation", "Night shift missed the 5 am cutoff."],
+      ["task", "my goal was on-time dispatch."],
+      ["action", "I moved two pickers."],
+      ["action", "Then I split the wave."],
+      ["result", "dispatch hit 98%."],
+    ]);
+  });
+
+  it("splits bullet lists and marks them as bullets", () => {
+    const segments = segment("- cut changeover 45 to 20 min\n\u2022 trained 12 operators\n3) audited weekly");
+    expect(segments.map((s) => [s.bullet, s.text])).toEqual([
+      [true, "cut changeover 45 to 20 min"],
+      [true, "trained 12 operators"],
+      [true, "audited weekly"],
+    ]);
+  });
+
+  it("does not split after abbreviations or inside decimals", () => {
+    expect(texts("We compared picking vs. packing, e.g. the 2.5 hr wait. It was 3.2 days.")).toEqual([
+      "We compared picking vs. packing, e.g. the 2.5 hr wait.",
+      "It was 3.2 days.",
+    ]);
+  });
+
+  it("breaks long run-on text without punctuation at clause boundaries", () => {
+    const runOn =
+      "i started by looking at the data and found that most of the delays came from the packing station because we had only two packers on the night shift and the trucks left late every day and then i moved one picker to packing and then i changed the wave release times so that the trucks were loaded earlier";
+    const parts = texts(runOn);
+    expect(parts.length).toBeGreaterThanOrEqual(3);
+    expect(parts.join(" ").replace(/\s+/g, " ")).toContain("i moved one picker to packing");
+  });
+
+  it("returns nothing for empty or punctuation-only input", () => {
+    expect(segment("")).toEqual([]);
+    expect(segment(" \n\t ... !!! ")).toEqual([]);
+  });
+});
