@@ -26,7 +26,16 @@ export interface GraderFigures {
 
 export function benchGrader(content: Content, words: number, runs: number): GraderFigures {
   const answer = answerOfLength(words);
-  const input = { answer, question: { id: null, text: "Tell me about a time you improved a process.", competency: null, probes: [] }, level: "entry" as const };
+  const input = {
+    answer,
+    question: {
+      id: null,
+      text: "Tell me about a time you improved a process.",
+      competency: null,
+      probes: [],
+    },
+    level: "entry" as const,
+  };
   for (let i = 0; i < 200; i++) gradeAnswer(input, content);
   const times: number[] = [];
   const start = performance.now();
@@ -37,5 +46,11 @@ export function benchGrader(content: Content, words: number, runs: number): Grad
   }
   const total = performance.now() - start;
   times.sort((a, b) => a - b);
-  return { words, runs, medianMs: percentile(times, 50), p99Ms: percentile(times, 99), perSecond: (runs / total) * 1000 };
+  return {
+    words,
+    runs,
+    medianMs: percentile(times, 50),
+    p99Ms: percentile(times, 99),
+    perSecond: (runs / total) * 1000,
+  };
 }

@@ -5,7 +5,9 @@ import { benchGrader } from "./grader.js";
 
 const t0 = performance.now();
 const content = shippedContent();
-console.log(`content load and validation: ${(performance.now() - t0).toFixed(1)} ms (${content.bank.questions.length} questions)\n`);
+console.log(
+  `content load and validation: ${(performance.now() - t0).toFixed(1)} ms (${content.bank.questions.length} questions)\n`,
+);
 
 console.log("offline grader, one core");
 console.log("words   runs   median ms   p99 ms   answers/s");

@@ -2,9 +2,9 @@ import type { Lexicon } from "../lexicon/schema.js";
 import { type ArithmeticIssue, checkArithmetic } from "./arithmetic.js";
 import { type CompiledLexicon, compileLexicon, type ScopeKind } from "./compiled-lexicon.js";
 import { type SentenceFeatures, sentenceFeatures } from "./features.js";
-import { normalizeForMatching, words } from "./normalize.js";
+import { normalizeForMatching } from "./normalize.js";
 import type { Change, Quantity } from "./quantities.js";
-import { assessRelevance, contentStems, type Relevance } from "./relevance.js";
+import { assessRelevance, type Relevance, stem } from "./relevance.js";
 import { classifyRoles, type RoleScore } from "./roles.js";
 import { segment } from "./sentences.js";
 
@@ -71,9 +71,11 @@ function isConcreteAction(f: SentenceFeatures, roles: RoleScore[]): boolean {
 
 function methodEvidence(sentences: AnalyzedSentence[], lex: CompiledLexicon): MethodEvidence[] {
   const out: MethodEvidence[] = [];
+  const named = new Set<string>();
+  for (const s of sentences) if (!s.salad) for (const id of s.methods) named.add(id);
   for (const m of lex.methods) {
+    if (!named.has(m.id)) continue;
     const where = sentences.filter((s) => !s.salad && s.methods.includes(m.id)).map((s) => s.sentence.index);
-    if (where.length === 0) continue;
     const shown = where.some((i) => {
       const s = sentences[i];
       if (s?.concreteAction) return true;
@@ -104,16 +106,22 @@ function domainHits(sentences: readonly AnalyzedSentence[]): number {
 export function extractEvidence(input: EvidenceInput, lexicon: Lexicon): Evidence {
   const lex = compileLexicon(lexicon);
   const norm = normalizeForMatching(input.answer);
-  const allWords = words(norm);
-  const wordCount = allWords.length;
   const segments = segment(input.answer);
   const sentences: AnalyzedSentence[] = segments.map((s) => {
     const f = sentenceFeatures(s, segments.length, lex);
     const roles = classifyRoles(f);
     return { ...f, roles, concreteAction: isConcreteAction(f, roles) };
   });
-  const lowerWords = allWords.map((w) => w.toLowerCase());
-  const functionShare = wordCount ? lowerWords.filter((w) => lex.functionWords.has(w)).length / wordCount : 0;
+  const wordCount = segments.reduce((n, s) => n + s.wordCount, 0);
+  let functionWords = 0;
+  const answerStems = new Set<string>();
+  for (const s of sentences) {
+    for (const w of s.tokens) {
+      if (lex.functionWords.has(w)) functionWords++;
+      else if (w.length >= 4 && /^\p{L}/u.test(w)) answerStems.add(stem(w));
+    }
+  }
+  const functionShare = wordCount ? functionWords / wordCount : 0;
   const saladWords = sentences.filter((s) => s.salad).reduce((n, s) => n + s.sentence.wordCount, 0);
   const buzzy = sentences.reduce((n, s) => n + s.buzzWords, 0) >= 3;
   const nonEnglish =
@@ -143,7 +151,7 @@ export function extractEvidence(input: EvidenceInput, lexicon: Lexicon): Evidenc
     joke: sentences.some((s) => s.hits.joke_markers.length > 0),
     relevance: assessRelevance(
       norm,
-      contentStems(norm, lex),
+      answerStems,
       input.question,
       input.keywords ?? [],
       domainHits(sentences),

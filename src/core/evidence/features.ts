@@ -51,6 +51,7 @@ const BETWEEN = new Set(
 const PARTICIPLE_AFTER_ID =
   /^(?:been|already|never|just|\p{L}+ed|done|made|taken|built|run|led|set|put|cut|found|seen|got|gotten|known|spent|kept|held|brought|sent|thought|had|given|become|begun|chosen|written)$/u;
 const SUBJECT_WINDOW = 4;
+const NO_HITS: string[] = [];
 const PERSONAL_CUE = /\b(?:i|i'd|i'll|my|you|one|what)\b/;
 
 function isPast(word: string, lex: CompiledLexicon): boolean {
@@ -154,7 +155,10 @@ export function sentenceFeatures(sentence: Sentence, total: number, lex: Compile
   const scan = lex.index.scan(norm);
   const words = scan.tokens.map((t) => t.word.replace(/'s$/, ""));
   const hits = {} as Record<CueList, string[]>;
-  for (const k of CUE_LISTS) hits[k] = scan.hits(k).map((h) => h.text.toLowerCase());
+  for (const k of CUE_LISTS) {
+    const found = scan.hits(k);
+    hits[k] = found.length === 0 ? NO_HITS : found.map((h) => h.text.toLowerCase());
+  }
   const { acting, strong, weak } = findActing(words, lex);
   const pastTense = words.some((w) => isPast(w, lex));
   const methods = lex.methods.filter((m) => scan.has(methodList(m.id))).map((m) => m.id);

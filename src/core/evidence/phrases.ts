@@ -45,9 +45,9 @@ export class Scan {
     private readonly ids: ReadonlyMap<string, number>,
   ) {}
 
-  hits(list: string): PhraseHit[] {
+  hits(list: string): readonly PhraseHit[] {
     const id = this.ids.get(list);
-    return (id === undefined ? undefined : this.found[id]) ?? [];
+    return (id === undefined ? undefined : this.found[id]) ?? NO_HITS;
   }
 
   count(list: string): number {
@@ -60,6 +60,7 @@ export class Scan {
 }
 
 const PREFIX_KEY = 3;
+const NO_HITS: readonly PhraseHit[] = [];
 const MAX_CACHED_WORDS = 20_000;
 const NONE: readonly Pattern[] = [];
 

@@ -82,7 +82,13 @@ function splitSentences(norm: string, span: Span): Span[] {
 
 /** Run-on text without punctuation: break long chunks at clause boundaries ("…, then", "and then"). */
 function splitLong(norm: string, span: Span): Span[] {
-  if (words(norm.slice(span.start, span.end)).length <= LONG_CHUNK_WORDS) return [span];
+  // About five characters a word: a chunk this short cannot hold LONG_CHUNK_WORDS words.
+  if (
+    span.end - span.start < LONG_CHUNK_WORDS * 4 ||
+    words(norm.slice(span.start, span.end)).length <= LONG_CHUNK_WORDS
+  ) {
+    return [span];
+  }
   const out: Span[] = [];
   let from = span.start;
   const chunk = norm.slice(0, span.end);
