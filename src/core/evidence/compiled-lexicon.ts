@@ -47,6 +47,7 @@ export interface CompiledLexicon {
   index: PhraseIndex;
   methods: Array<{ id: string; name: string }>;
   functionWords: Set<string>;
+  foreignWords: Set<string>;
 }
 
 const cache = new WeakMap<Lexicon, CompiledLexicon>();
@@ -78,6 +79,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
     index: new PhraseIndex(lists),
     methods: lexicon.methods.map((m) => ({ id: m.id, name: m.name })),
     functionWords: new Set(lexicon.english_function_words),
+    foreignWords: new Set(lexicon.other_language_function_words),
   };
   cache.set(lexicon, compiled);
   return compiled;

@@ -114,9 +114,11 @@ export function extractEvidence(input: EvidenceInput, lexicon: Lexicon): Evidenc
   });
   const wordCount = segments.reduce((n, s) => n + s.wordCount, 0);
   let functionWords = 0;
+  let foreignWords = 0;
   const answerStems = new Set<string>();
   for (const s of sentences) {
     for (const w of s.tokens) {
+      if (lex.foreignWords.has(w)) foreignWords++;
       if (lex.functionWords.has(w)) functionWords++;
       else if (w.length >= 4 && /^\p{L}/u.test(w)) answerStems.add(stem(w));
     }

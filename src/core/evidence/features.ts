@@ -73,12 +73,15 @@ interface Acting {
   acting: Subject[];
   strong: boolean;
   weak: boolean;
+  /** "I check", "I review": a first-person verb in the present, telling a habit rather than an event. */
+  habitual: boolean;
 }
 
 function findActing(words: readonly string[], lex: CompiledLexicon): Acting {
   const acting: Subject[] = [];
   let strong = false;
   let weak = false;
+  let habitual = false;
   // Resume style, common in bullets: "Mapped the pick path", "Cut changeover 45 to 20 min" means "I ...".
   const first = words[0];
   if (
@@ -103,12 +106,14 @@ function findActing(words: readonly string[], lex: CompiledLexicon): Acting {
       if (action || (isPast(w, lex) && w !== "was" && w !== "were" && w !== "had")) {
         strong = true;
         acting.push(subject);
+        if (subject === "singular" && !isPast(w, lex) && !w.endsWith("ing") && !w.endsWith("s"))
+          habitual = true;
         break;
       }
       if (!BETWEEN.has(w)) break;
     }
   }
-  return { acting, strong, weak: weak && !strong };
+  return { acting, strong, weak: weak && !strong, habitual };
 }
 
 function isHypothetical(norm: string, scan: Scan, words: readonly string[], pastAction: boolean): boolean {
@@ -159,7 +164,7 @@ export function sentenceFeatures(sentence: Sentence, total: number, lex: Compile
     const found = scan.hits(k);
     hits[k] = found.length === 0 ? NO_HITS : found.map((h) => h.text.toLowerCase());
   }
-  const { acting, strong, weak } = findActing(words, lex);
+  const { acting, strong, weak, habitual } = findActing(words, lex);
   const pastTense = words.some((w) => isPast(w, lex));
   const methods = lex.methods.filter((m) => scan.has(methodList(m.id))).map((m) => m.id);
   let functionWords = 0;
@@ -174,7 +179,7 @@ export function sentenceFeatures(sentence: Sentence, total: number, lex: Compile
     strongVerb: strong,
     weakVerbOnly: weak,
     pastTense,
-    hypothetical: isHypothetical(norm, scan, words, strong && pastTense),
+    hypothetical: (habitual && !pastTense) || isHypothetical(norm, scan, words, strong && pastTense),
     firstPersonSingular: scan.count("pronoun:singular"),
     firstPersonPlural: scan.count("pronoun:plural"),
     hits,

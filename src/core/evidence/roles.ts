@@ -29,7 +29,7 @@ function rawScores(f: SentenceFeatures): Record<StarPart, number> {
     f.changes.length === 0
       ? 0.8
       : 0) -
-    (f.strongVerb && f.actingSubjects.includes("singular") && h.situation_cues.length === 0 ? 1.5 : 0) -
+    (f.strongVerb && f.actingSubjects.includes("singular") && h.situation_cues.length === 0 ? 1 : 0) -
     (h.result_cues.length > 0 ? 1 : 0);
   const task =
     3 * n(h.task_cues, 1) +
@@ -44,7 +44,8 @@ function rawScores(f: SentenceFeatures): Record<StarPart, number> {
     0.4 * n(h.stakeholder_cues, 1) +
     (f.position > 0.15 && f.position < 0.85 ? 0.5 : 0) -
     (h.task_cues.length > 0 ? 1 : 0) -
-    (h.situation_cues.length > 0 ? 2 : 0);
+    // "I worked as", "I joined", "I noticed": the cue is the verb, so the sentence sets the scene.
+    (h.situation_cues.some((c) => c.startsWith("i ")) ? 2 : 0);
   const result =
     2 * n(h.result_cues, 1) +
     1.2 * n(h.result_verbs) +
@@ -67,7 +68,11 @@ export function classifyRoles(f: SentenceFeatures): RoleScore[] {
   const best = Math.max(...STAR_PARTS.map((r) => scores[r]));
   if (best < MIN_SCORE) return [];
   const total = STAR_PARTS.reduce((sum, r) => sum + Math.max(0, scores[r]), 0) + 1;
-  return STAR_PARTS.filter((r) => scores[r] >= MIN_SCORE && scores[r] >= best * 0.6)
+  // A step told with its outcome ("I implemented X, reducing cost by 15%") is both an action and a result.
+  const acted = f.strongVerb && f.actingSubjects.length > 0 && !f.hypothetical;
+  return STAR_PARTS.filter(
+    (r) => scores[r] >= MIN_SCORE && (scores[r] >= best * 0.6 || (r === "action" && acted)),
+  )
     .map((role) => ({ role, confidence: Math.round((Math.max(0, scores[role]) / total) * 100) / 100 }))
     .sort((a, b) => b.confidence - a.confidence);
 }

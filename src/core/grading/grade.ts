@@ -89,6 +89,10 @@ export function gradeAnswer(input: GradeInput, content: GradingContent): Grade {
   const scope = scopeCheck(input.level, ev.scope.length, rubric);
   let overall = Math.min(overallFromShare(weightedShare(numbers, rubric)), cap);
   if (scope.short) overall = Math.min(overall, scope.cap);
+  for (const c of CRITERIA) {
+    const partCap = rubric.missing_part_caps[c];
+    if (partCap !== undefined && numbers[c] === 0) overall = Math.min(overall, partCap);
+  }
   const short = rubric.short_answers.find((r) => ev.wordCount < r.below_words);
   if (short) overall = Math.min(overall, short.overall_max);
   const real = !ev.empty && !ev.nonEnglish && !ev.salad;

@@ -3,7 +3,7 @@ import type { Level } from "../levels.js";
 import type { Rubric } from "../rubric/schema.js";
 
 /** Where the weighted share (0–1) crosses into each overall score 2, 3, 4 and 5. */
-const THRESHOLDS = [0.25, 0.45, 0.62, 0.8] as const;
+const THRESHOLDS = [0.2, 0.45, 0.65, 0.85] as const;
 
 /** The weighted share of the maximum, from the rubric's weights: the code counts, not the model. */
 export function weightedShare(scores: Record<CriterionId, number>, rubric: Rubric): number {

@@ -37,7 +37,10 @@ const saysOutcome = (s: AnalyzedSentence) =>
   s.hits.vague_result_phrases.length > 0;
 
 export function scoreSituation(ev: Evidence): CriterionScore {
-  const s = withRole(ev, "situation").filter((x) => !x.hypothetical);
+  // A passing "in my last role" inside an action is not a situation: the sentence must be mainly one.
+  const s = withRole(ev, "situation").filter(
+    (x) => !x.hypothetical && (x.roles[0]?.role === "situation" || x.sentence.heading === "situation"),
+  );
   if (s.length === 0) return { score: 0, sentences: [] };
   const h = (k: keyof AnalyzedSentence["hits"]) => s.some((x) => x.hits[k].length > 0);
   const words = s.reduce((n, x) => n + x.sentence.wordCount, 0);

@@ -57,6 +57,7 @@ export const LexiconSchema = z
     irregular_past: PhraseList,
     pronouns: z.strictObject({ singular: PhraseList, plural: PhraseList, team: PhraseList }),
     english_function_words: PhraseList,
+    other_language_function_words: PhraseList,
     star_words: PhraseList,
     joke_markers: PhraseList,
     units: z.strictObject(

@@ -54,6 +54,8 @@ export const RubricSchema = z
     description: Text(600),
     criteria: z.array(RubricCriterionSchema),
     levels: z.array(RubricLevelSchema),
+    /** The highest overall an answer may get when a criterion scores 0 (a STAR part is missing). */
+    missing_part_caps: z.partialRecord(CriterionIdSchema, z.number().int().min(1).max(5)),
     /** An answer this short cannot show a full story: its overall is capped, shortest rule first. */
     short_answers: z
       .array(
