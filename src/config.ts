@@ -12,6 +12,12 @@ const httpUrl = z
   .url("must be a URL")
   .refine((u) => /^https?:\/\//.test(u), "must start with http:// or https://");
 
+/** A daily token budget; 0 means unlimited. */
+const tokenBudget = z.coerce
+  .number({ message: "must be a number of tokens (0 for unlimited)" })
+  .int("must be a whole number of tokens")
+  .min(0, "must be 0 (unlimited) or more");
+
 export const ConfigSchema = z.object({
   DISCORD_TOKEN: optional(z.string().min(50, "looks too short for a Discord bot token")),
   DISCORD_APP_ID: optional(snowflake),
@@ -19,6 +25,15 @@ export const ConfigSchema = z.object({
   OPENAI_API_KEY: optional(z.string().min(8, "looks too short for an API key")),
   OPENAI_BASE_URL: optional(httpUrl),
   OPENAI_MODEL: optional(z.string().min(1)).transform((v) => v ?? "gpt-4o-mini"),
+  OPENAI_TIMEOUT_MS: optional(
+    z.coerce
+      .number({ message: "must be a number of milliseconds" })
+      .int("must be a whole number of milliseconds")
+      .min(1000, "must be at least 1000 (one second)")
+      .max(300_000, "must be at most 300000 (five minutes)"),
+  ).transform((v) => v ?? 20_000),
+  LLM_DAILY_TOKENS_PER_USER: optional(tokenBudget).transform((v) => v ?? 0),
+  LLM_DAILY_TOKENS_PER_GUILD: optional(tokenBudget).transform((v) => v ?? 0),
   DATABASE_URL: optional(
     z.string().refine((u) => /^postgres(ql)?:\/\/.+/.test(u), "must be a postgres:// or postgresql:// URL"),
   ),
@@ -26,6 +41,8 @@ export const ConfigSchema = z.object({
   DEFAULT_LEVEL: optional(z.enum(LEVELS, { message: `must be one of ${LEVELS.join(", ")}` })).transform(
     (v) => v ?? "entry",
   ),
+  SESSION_IDLE_MINUTES: optional(z.coerce.number().int().min(1).max(10_080)).transform((v) => v ?? 60),
+  RETENTION_DAYS: optional(z.coerce.number().int().min(0).max(3650)).transform((v) => v ?? 0),
   LOG_LEVEL: optional(
     z.enum(["fatal", "error", "warn", "info", "debug", "trace", "silent"], {
       message: "must be one of fatal, error, warn, info, debug, trace, silent",

@@ -15,7 +15,12 @@ function scoreColour(score: number): "red" | "yellow" | "green" {
 }
 
 /** The grade as a person reads it in a terminal. */
-export function formatGrade(grade: Grade, paint: Paint, question?: string): string {
+export function formatGrade(
+  grade: Grade,
+  paint: Paint,
+  question?: string,
+  options: { followUp?: boolean } = {},
+): string {
   const out: string[] = [];
   if (question) out.push(paint("dim", `Q: ${question}`), "");
   const overallColour = grade.overall <= 2 ? "red" : grade.overall === 3 ? "yellow" : "green";
@@ -41,6 +46,7 @@ export function formatGrade(grade: Grade, paint: Paint, question?: string): stri
     out.push("", paint("bold", "Tips"));
     for (const t of grade.tips) out.push(`  - ${t}`);
   }
-  out.push("", `${paint("bold", "Follow-up")} ${paint("cyan", grade.follow_up)}`);
+  if (options.followUp !== false)
+    out.push("", `${paint("bold", "Follow-up")} ${paint("cyan", grade.follow_up)}`);
   return `${out.join("\n")}\n`;
 }

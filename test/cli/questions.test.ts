@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { runBin } from "../helpers/run-cli.js";
+import { tempDataDir } from "../helpers/sessions.js";
 
 describe("star-coach questions", () => {
   it("lists mid-level inventory questions", async () => {
@@ -29,8 +30,8 @@ describe("star-coach questions", () => {
     expect(run.stdout).toMatch(/^ {2}start /m);
   });
 
-  it("tells what to configure and exits 0 when started without a Discord token", async () => {
-    const run = await runBin(["start"]);
+  it("starts the terminal mode without a Discord token, says what to configure, and exits 0 when input ends", async () => {
+    const run = await runBin(["start"], { env: { DATA_DIR: tempDataDir() } });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("DISCORD_TOKEN");
   });

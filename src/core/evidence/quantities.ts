@@ -36,6 +36,7 @@ const TIME_FRAME_BEFORE =
   /(?:within|after|over|for|during|every|each|past|next|last|first|in the)\s+(?:the\s+|a\s+|about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?$/i;
 const TIME_FRAME_AFTER =
   /^\s*(?:later|afterwards|after|in|into|of (?:the )?(?:project|pilot|rollout|trial))\b/i;
+const CLAIM_WINDOW = 40;
 const YEAR = /^(?:19[5-9]\d|20[0-4]\d)$/;
 
 const CHANGE_NOUN =
@@ -178,9 +179,17 @@ export function findChanges(sentence: Sentence, scan: Scan): Change[] {
       claims.push({ value: parsed.value, percent: parsed.percent, at: m.index });
     }
   }
-  const claimFor = (at: number) => {
-    const pct = claims.filter((c) => c.percent).sort((a, b) => Math.abs(a.at - at) - Math.abs(b.at - at));
-    return pct[0]?.value ?? null;
+  // A claim belongs to a pair only in the same clause: right after it ("to 8, a 50% cut") or right
+  // before it ("by 50%, from 12 to 8"), with no other verb of change in between.
+  const verbs = scan.hits("result_verbs");
+  const claimFor = (start: number, end: number) => {
+    const near = claims.filter((c) => {
+      if (!c.percent) return false;
+      const [from, to] = c.at >= end ? [end, c.at] : [c.at, start];
+      if (to - from > CLAIM_WINDOW || (c.at < end && c.at > start)) return false;
+      return !verbs.some((h) => h.start > from && h.start < to);
+    });
+    return near.sort((a, b) => Math.abs(a.at - start) - Math.abs(b.at - start))[0]?.value ?? null;
   };
   const ratio =
     [...text.matchAll(RATIO_RE)].map((m) => RATIO_WORDS[(m[1] ?? "").toLowerCase()] ?? null)[0] ?? null;
@@ -199,7 +208,7 @@ export function findChanges(sentence: Sentence, scan: Scan): Change[] {
         before: before.value,
         after: after.value,
         percent: before.percent || after.percent,
-        claimedPercent: claimFor(m.index),
+        claimedPercent: claimFor(m.index, m.index + m[0].length),
         claimedRatio: ratio,
       });
     }

@@ -1,0 +1,94 @@
+import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
+
+/** Versioned migrations, applied in name order at start-up. Never edit one that has shipped: add another. */
+const MIGRATIONS: Record<string, Migration> = {
+  "0001_initial": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("users")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("display_name", "text")
+        .addColumn("settings", "text", (c) => c.notNull().defaultTo("{}"))
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("sessions")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("state", "text", (c) => c.notNull())
+        .addColumn("version", "integer", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex("sessions_user_status")
+        .on("sessions")
+        .columns(["user_id", "status", "updated_at"])
+        .execute();
+      await db.schema
+        .createTable("attempts")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("session_id", "text")
+        .addColumn("question_id", "text")
+        .addColumn("question_text", "text", (c) => c.notNull())
+        .addColumn("competency", "text")
+        .addColumn("level", "text", (c) => c.notNull())
+        .addColumn("kind", "text", (c) => c.notNull())
+        .addColumn("answer_text", "text", (c) => c.notNull())
+        .addColumn("combine_with", "text")
+        .addColumn("grade", "text")
+        .addColumn("grader", "text")
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("graded_at", "text")
+        .execute();
+      await db.schema
+        .createIndex("attempts_user_created")
+        .on("attempts")
+        .columns(["user_id", "created_at"])
+        .execute();
+      await db.schema
+        .createIndex("attempts_graded")
+        .on("attempts")
+        .columns(["graded_at", "created_at"])
+        .execute();
+      await db.schema.createIndex("attempts_created").on("attempts").column("created_at").execute();
+      await db.schema
+        .createTable("guild_settings")
+        .addColumn("guild_id", "text", (c) => c.primaryKey())
+        .addColumn("settings", "text", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("group_rounds")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("guild_id", "text", (c) => c.notNull())
+        .addColumn("status", "text", (c) => c.notNull())
+        .addColumn("closes_at", "text", (c) => c.notNull())
+        .addColumn("round", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex("group_rounds_due")
+        .on("group_rounds")
+        .columns(["status", "closes_at"])
+        .execute();
+    },
+  },
+};
+
+const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };
+
+/** Brings the database to the latest schema; throws with the failing migration's name. */
+export async function migrateToLatest(db: Kysely<unknown>, schema?: string): Promise<string[]> {
+  const migrator = new Migrator({ db, provider, ...(schema ? { migrationTableSchema: schema } : {}) });
+  const { error, results } = await migrator.migrateToLatest();
+  if (error) {
+    const failed = results?.find((r) => r.status === "Error")?.migrationName ?? "unknown";
+    throw new Error(
+      `database migration ${failed} failed: ${error instanceof Error ? error.message : String(error)}`,
+    );
+  }
+  return (results ?? []).filter((r) => r.status === "Success").map((r) => r.migrationName);
+}

@@ -1,0 +1,53 @@
+import { mkdirSync } from "node:fs";
+import { join } from "node:path";
+import BetterSqlite3 from "better-sqlite3";
+import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import pg from "pg";
+import { KyselyStore } from "./kysely-store.js";
+import { migrateToLatest } from "./migrations.js";
+import type { Database } from "./schema.js";
+import type { Store } from "./store.js";
+
+export const SQLITE_FILE = "star-coach.db";
+
+/** The embedded default: one SQLite file under the data folder, in WAL mode. Migrates on open. */
+export async function openSqliteStore(path: string): Promise<Store> {
+  if (path !== ":memory:") mkdirSync(join(path, ".."), { recursive: true });
+  const database = new BetterSqlite3(path);
+  database.pragma("journal_mode = WAL");
+  database.pragma("busy_timeout = 5000");
+  database.pragma("foreign_keys = ON");
+  const db = new Kysely<Database>({ dialect: new SqliteDialect({ database }) });
+  await migrateToLatest(db as Kysely<unknown>);
+  return new KyselyStore("sqlite", db);
+}
+
+/** PostgreSQL for several shards or processes. `schema` isolates a test run. Migrates on open. */
+export async function openPostgresStore(
+  url: string,
+  options: { schema?: string; max?: number } = {},
+): Promise<Store> {
+  const pool = new pg.Pool({
+    connectionString: url,
+    max: options.max ?? 10,
+    ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  if (options.schema) {
+    const client = await pool.connect();
+    try {
+      await client.query(`CREATE SCHEMA IF NOT EXISTS "${options.schema.replace(/"/g, "")}"`);
+    } finally {
+      client.release();
+    }
+  }
+  const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
+  await migrateToLatest(db as Kysely<unknown>, options.schema);
+  return new KyselyStore("postgres", db);
+}
+
+/** DATABASE_URL selects PostgreSQL; otherwise SQLite under DATA_DIR. */
+export function openStore(config: { DATABASE_URL?: string | undefined; DATA_DIR: string }): Promise<Store> {
+  return config.DATABASE_URL
+    ? openPostgresStore(config.DATABASE_URL)
+    : openSqliteStore(join(config.DATA_DIR, SQLITE_FILE));
+}

@@ -1,0 +1,57 @@
+/** Table shapes as Kysely sees them. Timestamps are ISO-8601 text and JSON is text, on both engines. */
+export interface UsersTable {
+  id: string;
+  display_name: string | null;
+  settings: string;
+  created_at: string;
+}
+
+export interface SessionsTable {
+  id: string;
+  user_id: string;
+  status: string;
+  state: string;
+  version: number;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface AttemptsTable {
+  id: string;
+  user_id: string;
+  session_id: string | null;
+  question_id: string | null;
+  question_text: string;
+  competency: string | null;
+  level: string;
+  kind: string;
+  answer_text: string;
+  combine_with: string | null;
+  grade: string | null;
+  grader: string | null;
+  created_at: string;
+  graded_at: string | null;
+}
+
+export interface GuildSettingsTable {
+  guild_id: string;
+  settings: string;
+  updated_at: string;
+}
+
+export interface GroupRoundsTable {
+  id: string;
+  guild_id: string;
+  status: string;
+  closes_at: string;
+  round: string;
+  created_at: string;
+}
+
+export interface Database {
+  users: UsersTable;
+  sessions: SessionsTable;
+  attempts: AttemptsTable;
+  guild_settings: GuildSettingsTable;
+  group_rounds: GroupRoundsTable;
+}

@@ -1,0 +1,71 @@
+import type { Grade } from "../core/grading/types.js";
+import type { InterviewState } from "../core/interview/types.js";
+import type {
+  AttemptRecord,
+  GroupRound,
+  GuildSettings,
+  NewAttempt,
+  SessionRecord,
+  UserExport,
+  UserRecord,
+  UserSettings,
+} from "./records.js";
+
+/** Someone else saved the session since it was read: reload, re-apply the event, save again. */
+export class VersionConflictError extends Error {
+  override readonly name = "VersionConflictError";
+  constructor(readonly sessionId: string) {
+    super(`session ${sessionId} was changed by another writer`);
+  }
+}
+
+/** Stored data failed validation on read (a corrupt row, or a row from a newer version). */
+export class StoredDataError extends Error {
+  override readonly name = "StoredDataError";
+}
+
+/** Persistence for users, sessions, attempts, guild settings and group rounds: one contract, two engines. */
+export interface Store {
+  readonly engine: "sqlite" | "postgres";
+
+  ensureUser(id: string, displayName: string | null, at: string): Promise<void>;
+  getUser(id: string): Promise<UserRecord | null>;
+  saveUserSettings(id: string, settings: UserSettings): Promise<void>;
+
+  createSession(state: InterviewState): Promise<void>;
+  getSession(id: string): Promise<SessionRecord<InterviewState> | null>;
+  /** The user's newest session that is active or expired (resumable). */
+  findOpenSession(userId: string): Promise<SessionRecord<InterviewState> | null>;
+  /** Saves only if nobody saved since `expectedVersion`; returns the new version or throws VersionConflictError. */
+  saveSession(state: InterviewState, expectedVersion: number): Promise<number>;
+  listSessions(
+    userId: string,
+    options?: { finishedOnly?: boolean; limit?: number },
+  ): Promise<InterviewState[]>;
+
+  addAttempt(attempt: NewAttempt): Promise<void>;
+  getAttempt(id: string): Promise<AttemptRecord<Grade> | null>;
+  saveGrade(attemptId: string, grade: Grade, grader: string, at: string): Promise<void>;
+  /** Stored answers that were never graded (the process died in between), oldest first. */
+  listUngraded(limit?: number): Promise<AttemptRecord<Grade>[]>;
+  /** A user's attempts, newest first. */
+  listAttempts(
+    userId: string,
+    options?: { limit?: number; gradedOnly?: boolean },
+  ): Promise<AttemptRecord<Grade>[]>;
+
+  getGuildSettings(guildId: string): Promise<GuildSettings>;
+  saveGuildSettings(guildId: string, settings: GuildSettings, at: string): Promise<void>;
+
+  saveRound(round: GroupRound): Promise<void>;
+  getRound(id: string): Promise<GroupRound | null>;
+  /** Open rounds whose close time has passed, for the closer to pick up after a restart. */
+  listDueRounds(now: string): Promise<GroupRound[]>;
+
+  exportUser(userId: string, at: string): Promise<UserExport>;
+  deleteUser(userId: string): Promise<{ sessions: number; attempts: number }>;
+  /** Deletes attempts created before `before`; returns how many. */
+  purgeAttemptsBefore(before: string): Promise<number>;
+
+  close(): Promise<void>;
+}

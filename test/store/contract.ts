@@ -1,0 +1,233 @@
+import { randomUUID } from "node:crypto";
+import { describe, expect, it } from "vitest";
+import { createInterview } from "../../src/core/interview/machine.js";
+import type { InterviewState } from "../../src/core/interview/types.js";
+import type { NewAttempt } from "../../src/store/records.js";
+import { type Store, VersionConflictError } from "../../src/store/store.js";
+import { grade, STRONG_ANSWER } from "../helpers/grade.js";
+
+export interface StoreFactory {
+  /** A fresh, empty store. */
+  open(): Promise<Store>;
+  /** A second, independent connection to the same database as the last `open()`. */
+  openSecond(): Promise<Store>;
+}
+
+const T0 = "2026-01-05T10:00:00.000Z";
+const at = (minutes: number) => new Date(Date.parse(T0) + minutes * 60_000).toISOString();
+
+function newSession(userId: string, id = randomUUID()): InterviewState {
+  return createInterview({
+    id,
+    userId,
+    config: {
+      level: "mid",
+      competencies: ["inventory"],
+      questionCount: 2,
+      followUps: true,
+      answerTimeLimitSec: null,
+    },
+    questionIds: ["inv-cycle-count-gap", "inv-shrinkage-loss-investigation"],
+    at: T0,
+  }).state;
+}
+
+function newAttempt(userId: string, overrides: Partial<NewAttempt> = {}): NewAttempt {
+  return {
+    id: randomUUID(),
+    userId,
+    sessionId: null,
+    questionId: "inv-cycle-count-gap",
+    questionText: "Tell me about a time the inventory did not match.",
+    competency: "inventory",
+    level: "mid",
+    kind: "single",
+    answerText: STRONG_ANSWER,
+    combineWith: null,
+    createdAt: T0,
+    ...overrides,
+  };
+}
+
+/** One contract, run against every engine. */
+export function storeContract(name: string, factory: StoreFactory): void {
+  describe(`store contract: ${name}`, () => {
+    it("creates users once and keeps their settings", async () => {
+      const store = await factory.open();
+      await store.ensureUser("u1", "Ada", T0);
+      await store.ensureUser("u1", null, at(5));
+      expect(await store.getUser("u1")).toEqual({
+        id: "u1",
+        displayName: "Ada",
+        createdAt: T0,
+        settings: { public: false, defaultLevel: null },
+      });
+      await store.saveUserSettings("u1", { public: true, defaultLevel: "senior" });
+      expect((await store.getUser("u1"))?.settings).toEqual({ public: true, defaultLevel: "senior" });
+      expect(await store.getUser("nobody")).toBeNull();
+      await store.close();
+    });
+
+    it("saves sessions with a version, and refuses a stale write", async () => {
+      const store = await factory.open();
+      const state = newSession("u2");
+      await store.createSession(state);
+      const loaded = await store.getSession(state.id);
+      expect(loaded).toEqual({ state, version: 1 });
+      expect((await store.findOpenSession("u2"))?.state.id).toBe(state.id);
+      const v2 = await store.saveSession({ ...state, phase: "grading", updatedAt: at(1) }, 1);
+      expect(v2).toBe(2);
+      await expect(store.saveSession({ ...state, updatedAt: at(2) }, 1)).rejects.toBeInstanceOf(
+        VersionConflictError,
+      );
+      await store.saveSession(
+        { ...state, status: "finished", phase: "done", endedBy: "user", updatedAt: at(3) },
+        2,
+      );
+      expect(await store.findOpenSession("u2")).toBeNull();
+      expect((await store.listSessions("u2", { finishedOnly: true })).map((s) => s.id)).toEqual([state.id]);
+      await store.close();
+    });
+
+    it("stores an answer before its grade, lists it as ungraded, then keeps the grade", async () => {
+      const store = await factory.open();
+      const attempt = newAttempt("u3");
+      await store.addAttempt(attempt);
+      expect((await store.listUngraded()).map((a) => a.id)).toContain(attempt.id);
+      const g = grade(attempt.answerText, attempt.questionId ?? undefined);
+      await store.saveGrade(attempt.id, g, "offline", at(1));
+      expect((await store.listUngraded()).map((a) => a.id)).not.toContain(attempt.id);
+      const stored = await store.getAttempt(attempt.id);
+      expect(stored).toEqual({ ...attempt, grade: g, grader: "offline", gradedAt: at(1) });
+      await store.close();
+    });
+
+    it("lists a user's attempts newest first", async () => {
+      const store = await factory.open();
+      for (let i = 0; i < 3; i++)
+        await store.addAttempt(newAttempt("u4", { id: `u4-${i}`, createdAt: at(i) }));
+      await store.addAttempt(newAttempt("someone-else"));
+      expect((await store.listAttempts("u4")).map((a) => a.id)).toEqual(["u4-2", "u4-1", "u4-0"]);
+      expect(await store.listAttempts("u4", { gradedOnly: true })).toEqual([]);
+      await store.close();
+    });
+
+    it("keeps guild settings, with defaults for a new guild", async () => {
+      const store = await factory.open();
+      expect(await store.getGuildSettings("g1")).toEqual({
+        defaultLevel: null,
+        llmGrading: true,
+        dailyLlmTokens: 0,
+        groupFeedback: "private",
+        retentionDays: 0,
+      });
+      const settings = {
+        defaultLevel: "senior" as const,
+        llmGrading: false,
+        dailyLlmTokens: 50_000,
+        groupFeedback: "public" as const,
+        retentionDays: 30,
+      };
+      await store.saveGuildSettings("g1", settings, T0);
+      await store.saveGuildSettings("g1", { ...settings, retentionDays: 60 }, at(1));
+      expect(await store.getGuildSettings("g1")).toEqual({ ...settings, retentionDays: 60 });
+      await store.close();
+    });
+
+    it("keeps group rounds and finds the ones due to close", async () => {
+      const store = await factory.open();
+      const round = {
+        id: "r1",
+        guildId: "g1",
+        channelId: "c1",
+        threadId: null,
+        questionId: "inv-cycle-count-gap",
+        startedBy: "u1",
+        status: "open" as const,
+        closesAt: at(30),
+        createdAt: T0,
+        data: { messageId: "m1" },
+      };
+      await store.saveRound(round);
+      expect(await store.listDueRounds(at(10))).toEqual([]);
+      expect(await store.listDueRounds(at(30))).toEqual([round]);
+      await store.saveRound({ ...round, status: "closed" });
+      expect(await store.listDueRounds(at(60))).toEqual([]);
+      expect((await store.getRound("r1"))?.status).toBe("closed");
+      await store.close();
+    });
+
+    it("exports everything of a user, deletes it all, and purges old attempts", async () => {
+      const store = await factory.open();
+      await store.ensureUser("u5", "Grace", T0);
+      const state = newSession("u5");
+      await store.createSession(state);
+      const old = newAttempt("u5", { createdAt: "2025-01-01T00:00:00.000Z", sessionId: state.id });
+      const recent = newAttempt("u5", { createdAt: at(1) });
+      await store.addAttempt(old);
+      await store.addAttempt(recent);
+      await store.addAttempt(newAttempt("u6"));
+      const exported = await store.exportUser("u5", at(2));
+      expect(exported.user?.displayName).toBe("Grace");
+      expect(exported.sessions).toHaveLength(1);
+      expect(exported.attempts.map((a) => a.id)).toEqual([old.id, recent.id]);
+      expect(exported.attempts[0]?.answerText).toBe(STRONG_ANSWER);
+      expect(await store.purgeAttemptsBefore("2025-06-01T00:00:00.000Z")).toBe(1);
+      expect(await store.deleteUser("u5")).toEqual({ sessions: 1, attempts: 1 });
+      expect(await store.exportUser("u5", at(3))).toEqual({
+        exportedAt: at(3),
+        user: null,
+        sessions: [],
+        attempts: [],
+      });
+      expect(await store.listAttempts("u6")).toHaveLength(1);
+      await store.close();
+    });
+
+    it("loses no update when two connections write the same session at once", async () => {
+      const first = await factory.open();
+      const second = await factory.openSecond();
+      const state = newSession("u7");
+      await first.createSession(state);
+      const writer = async (store: Store, tag: string) => {
+        for (let i = 0; i < 10; i++) {
+          for (;;) {
+            const current = await store.getSession(state.id);
+            if (!current) throw new Error("session vanished");
+            const item = current.state.items[0];
+            if (!item) throw new Error("no item");
+            const attempts = [
+              ...item.attempts,
+              {
+                attemptId: `${tag}-${i}`,
+                kind: "answer" as const,
+                overall: null,
+                scores: null,
+                overTime: false,
+                at: T0,
+              },
+            ];
+            const next = {
+              ...current.state,
+              items: [{ ...item, attempts }, ...current.state.items.slice(1)],
+            };
+            try {
+              await store.saveSession(next, current.version);
+              break;
+            } catch (err) {
+              if (!(err instanceof VersionConflictError)) throw err;
+            }
+          }
+        }
+      };
+      await Promise.all([writer(first, "a"), writer(second, "b")]);
+      const final = await first.getSession(state.id);
+      const ids = final?.state.items[0]?.attempts.map((a) => a.attemptId) ?? [];
+      expect(ids).toHaveLength(20);
+      expect(new Set(ids).size).toBe(20);
+      expect(final?.version).toBe(21);
+      await second.close();
+      await first.close();
+    });
+  });
+}

@@ -1,0 +1,28 @@
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { afterAll } from "vitest";
+import { openPostgresStore } from "../../src/store/open.js";
+import { storeContract } from "./contract.js";
+
+// Runs when TEST_DATABASE_URL points at a PostgreSQL server (.ci/run always sets it). Each store gets
+// its own schema, dropped at the end.
+const url = process.env.TEST_DATABASE_URL;
+
+if (url) {
+  const schemas: string[] = [];
+  let current = "";
+  storeContract("PostgreSQL (pg)", {
+    open: () => {
+      current = `star_test_${randomBytes(6).toString("hex")}`;
+      schemas.push(current);
+      return openPostgresStore(url, { schema: current, max: 4 });
+    },
+    openSecond: () => openPostgresStore(url, { schema: current, max: 4 }),
+  });
+  afterAll(async () => {
+    const client = new pg.Client({ connectionString: url });
+    await client.connect();
+    for (const s of schemas) await client.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
+    await client.end();
+  });
+}
