@@ -2,6 +2,7 @@
 import { performance } from "node:perf_hooks";
 import { shippedContent } from "../src/content-files.js";
 import { benchGrader } from "./grader.js";
+import { benchPostgres, benchSqlite, rssWithLiveSessions } from "./store.js";
 
 const t0 = performance.now();
 const content = shippedContent();
@@ -17,3 +18,14 @@ for (const words of [50, 300, 1000]) {
     `${String(f.words).padStart(5)} ${String(f.runs).padStart(6)} ${f.medianMs.toFixed(3).padStart(11)} ${f.p99Ms.toFixed(3).padStart(8)} ${Math.round(f.perSecond).toString().padStart(11)}`,
   );
 }
+
+console.log("\nstore: attempts stored per second (each insert awaited)");
+console.log(`  SQLite (WAL, file):  ${Math.round(await benchSqlite(5000))}/s`);
+const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
+if (pgUrl) console.log(`  PostgreSQL:          ${Math.round(await benchPostgres(pgUrl, 5000))}/s`);
+else console.log("  PostgreSQL:          set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to measure");
+
+const live = await rssWithLiveSessions(content, 1000);
+console.log(
+  `\nmemory: RSS ${live.beforeMb.toFixed(0)} MB before, ${live.afterMb.toFixed(0)} MB after 1,000 live sessions (each started and one answer graded)`,
+);

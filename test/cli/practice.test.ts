@@ -24,7 +24,7 @@ describe("terminal practice (the real CLI over stdin and stdout)", () => {
     expect(run.stdout).toMatch(/Overall \d\/5/);
     expect(run.stdout).toContain("Interview report");
     expect(run.stdout).toMatch(/Average overall: [\d.]+\/5/);
-    expect(run.stdout).not.toMatch(/\u001b\[/);
+    expect(run.stdout).not.toContain(`${String.fromCharCode(27)}[`);
     const history = await runBin(["history", "--user", "tester"], { env: { DATA_DIR: dataDir } });
     expect(history.stdout).toMatch(/Progress: 2 graded answers in 1 sessions/);
     expect(history.stdout).toContain("Next focus:");

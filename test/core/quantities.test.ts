@@ -72,8 +72,13 @@ describe("arithmetic check", () => {
   });
 
   it("does not pin a change of another metric in the same sentence on a pair", () => {
-    expect(check("Pick accuracy rose from 92% to 99% in a month and late orders fell by 60%.")).toEqual([null]);
-    expect(check("We cut lead time by 50%, from 12 days to 8.")[0]).toMatchObject({ claimed: "50%", actual: "33.3%" });
+    expect(check("Pick accuracy rose from 92% to 99% in a month and late orders fell by 60%.")).toEqual([
+      null,
+    ]);
+    expect(check("We cut lead time by 50%, from 12 days to 8.")[0]).toMatchObject({
+      claimed: "50%",
+      actual: "33.3%",
+    });
   });
 
   it("checks halved and doubled", () => {

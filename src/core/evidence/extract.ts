@@ -126,8 +126,12 @@ export function extractEvidence(input: EvidenceInput, lexicon: Lexicon): Evidenc
   const functionShare = wordCount ? functionWords / wordCount : 0;
   const saladWords = sentences.filter((s) => s.salad).reduce((n, s) => n + s.sentence.wordCount, 0);
   const buzzy = sentences.reduce((n, s) => n + s.buzzWords, 0) >= 3;
+  const foreignShare = wordCount ? foreignWords / wordCount : 0;
+  // Few English function words and no keyword pile-up, or more function words of another language.
   const nonEnglish =
-    wordCount >= NON_ENGLISH_MIN_WORDS && functionShare < NON_ENGLISH_FUNCTION_RATIO && !buzzy;
+    wordCount >= NON_ENGLISH_MIN_WORDS &&
+    ((functionShare < NON_ENGLISH_FUNCTION_RATIO && !buzzy) ||
+      (foreignShare >= NON_ENGLISH_FUNCTION_RATIO && foreignShare > functionShare));
   const salad =
     wordCount > 0 &&
     !nonEnglish &&
