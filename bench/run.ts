@@ -2,6 +2,7 @@
 import { performance } from "node:perf_hooks";
 import { shippedContent } from "../src/content-files.js";
 import { benchGrader } from "./grader.js";
+import { clientOverhead, promptTokens } from "./llm.js";
 import { benchPostgres, benchSqlite, rssWithLiveSessions } from "./store.js";
 
 const t0 = performance.now();
@@ -28,4 +29,18 @@ else console.log("  PostgreSQL:          set BENCH_DATABASE_URL (or TEST_DATABAS
 const live = await rssWithLiveSessions(content, 1000);
 console.log(
   `\nmemory: RSS ${live.beforeMb.toFixed(0)} MB before, ${live.afterMb.toFixed(0)} MB after 1,000 live sessions (each started and one answer graded)`,
+);
+
+console.log("\nLLM grader: input tokens per answer (o200k_base; target for 300 words: 1,800 or fewer)");
+console.log("words   answer   system   user   messages   schema*   total");
+for (const words of [50, 300, 1000]) {
+  const t = promptTokens(content, words);
+  console.log(
+    `${String(t.words).padStart(5)} ${String(t.answer).padStart(8)} ${String(t.system).padStart(8)} ${String(t.user).padStart(6)} ${String(t.messages).padStart(10)} ${String(t.schema).padStart(9)} ${String(t.total).padStart(7)}`,
+  );
+}
+console.log("  * the response schema as the API bills it, estimated (openai/openai-cookbook#2140)");
+const overhead = await clientOverhead(content, 300);
+console.log(
+  `\nLLM client path against the loopback fake server, 300 words, median of ${overhead.runs}: ${overhead.llmMs.toFixed(2)} ms per grade vs ${overhead.offlineMs.toFixed(2)} ms offline; overhead ${overhead.overheadMs.toFixed(2)} ms`,
 );

@@ -22,6 +22,8 @@ export const ConfigSchema = z.object({
   DISCORD_TOKEN: optional(z.string().min(50, "looks too short for a Discord bot token")),
   DISCORD_APP_ID: optional(snowflake),
   DEV_GUILD_ID: optional(snowflake),
+  DISCORD_API_BASE: optional(httpUrl),
+  GRADE_COOLDOWN_SECONDS: optional(z.coerce.number().int().min(0).max(3600)).transform((v) => v ?? 20),
   OPENAI_API_KEY: optional(z.string().min(8, "looks too short for an API key")),
   OPENAI_BASE_URL: optional(httpUrl),
   OPENAI_MODEL: optional(z.string().min(1)).transform((v) => v ?? "gpt-4o-mini"),

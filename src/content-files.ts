@@ -10,7 +10,10 @@ function read(root: string, path: string): ContentFile {
   return { path: relative(root, path) || path, text: readFileSync(path, "utf8") };
 }
 
-/** Reads questions/*.yaml, rubrics/star.yaml, rubrics/lexicon.yaml and rubrics/feedback.yaml under a root folder. */
+/**
+ * Reads questions/*.yaml, rubrics/star.yaml, rubrics/lexicon.yaml, rubrics/feedback.yaml and
+ * prompts/ (prompts.yaml and the *.md prompts) under a root folder.
+ */
 export function readContentSources(root = PROJECT_ROOT): ContentSources {
   const questionDir = join(root, "questions");
   const questions = readdirSync(questionDir)
@@ -22,7 +25,17 @@ export function readContentSources(root = PROJECT_ROOT): ContentSources {
     rubric: read(root, join(root, "rubrics", "star.yaml")),
     lexicon: read(root, join(root, "rubrics", "lexicon.yaml")),
     feedback: read(root, join(root, "rubrics", "feedback.yaml")),
+    prompts: readPrompts(root),
   };
+}
+
+function readPrompts(root: string): ContentSources["prompts"] {
+  const dir = join(root, "prompts");
+  const templates = readdirSync(dir)
+    .filter((f) => f.endsWith(".md"))
+    .sort()
+    .map((f) => read(root, join(dir, f)));
+  return { manifest: read(root, join(dir, "prompts.yaml")), templates };
 }
 
 let cached: Content | undefined;

@@ -2,12 +2,54 @@ import type { CliIO } from "./cli/io.js";
 import { runPractice } from "./cli/practice-command.js";
 import { type Config, parseConfig, secretsOf } from "./config.js";
 import { shippedContent } from "./content-files.js";
+import { startBot } from "./discord/bot.js";
+import { createGrader } from "./llm/select.js";
 import { configureLogger } from "./log.js";
+import { createSessionService } from "./sessions/create.js";
+import { storeBudgetLedger, storeGradeCache } from "./store/llm-ports.js";
+import { openStore } from "./store/open.js";
 
 const TERMINAL_HINT = `No DISCORD_TOKEN is set, so STAR Coach runs in the terminal. To run the Discord bot, set
 DISCORD_TOKEN and DISCORD_APP_ID (see .env.example). OPENAI_API_KEY enables LLM grading.
 
 `;
+
+/** Runs the bot until SIGINT or SIGTERM, then disconnects and closes the store. */
+async function runBot(config: Config): Promise<number> {
+  const log = configureLogger({
+    level: config.LOG_LEVEL,
+    format: config.LOG_FORMAT,
+    secrets: secretsOf(config),
+  });
+  const content = shippedContent();
+  const store = await openStore(config);
+  const grader = createGrader("auto", {
+    config,
+    content,
+    logger: log,
+    cache: storeGradeCache(store),
+    ledger: storeBudgetLedger(store),
+  });
+  const grade = (
+    input: Parameters<typeof grader.grade>[0],
+    who: { userId: string; guildId: string | null },
+  ) => grader.grade(input, who);
+  const sessions = createSessionService(config, store, content, grade);
+  process.on("unhandledRejection", (err) => log.error({ err }, "unhandled rejection"));
+  const bot = await startBot({ config, content, store, sessions, grade, log, now: () => new Date() });
+  log.info({ grader: grader.kind, store: store.engine }, "STAR Coach is running");
+  await new Promise<void>((resolve) => {
+    const stop = (signal: string) => {
+      log.info({ signal }, "shutting down");
+      resolve();
+    };
+    process.once("SIGINT", () => stop("SIGINT"));
+    process.once("SIGTERM", () => stop("SIGTERM"));
+  });
+  await bot.stop();
+  await store.close();
+  return 0;
+}
 
 /** Wires configuration, logging and content, then runs the mode the configuration asks for. */
 export async function start(io: CliIO): Promise<number> {
@@ -23,6 +65,5 @@ export async function start(io: CliIO): Promise<number> {
     io.stdout.write(TERMINAL_HINT);
     return runPractice(io);
   }
-  io.stdout.write("The Discord bot is not part of this build yet; unset DISCORD_TOKEN to see what to try.\n");
-  return 0;
+  return runBot(config);
 }

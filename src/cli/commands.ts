@@ -5,6 +5,7 @@ import { historyCommand } from "./history-command.js";
 import { mydataCommand } from "./mydata-command.js";
 import { practiceCommand } from "./practice-command.js";
 import { questionsCommand } from "./questions-command.js";
+import { registerCommand } from "./register-command.js";
 import { startCommand } from "./start-command.js";
 
 /** Every subcommand, in the order `--help` lists them. */
@@ -16,4 +17,5 @@ export const COMMANDS: readonly Command[] = [
   gradeCommand,
   evalCommand,
   mydataCommand,
+  registerCommand,
 ];

@@ -1,11 +1,15 @@
 import { join } from "node:path";
 import { parseArgs } from "node:util";
 import { PROJECT_ROOT, shippedContent } from "../content-files.js";
+import type { Content } from "../core/content/load.js";
 import { type LabelledAnswer, parseLabelledLine } from "../core/eval/dataset.js";
 import { type EvalReport, evaluate } from "../core/eval/evaluate.js";
-import { gradeAnswer } from "../core/grading/grade.js";
+import { type GradeInput, gradeAnswer } from "../core/grading/grade.js";
 import { resolveQuestion } from "../core/grading/resolve.js";
+import type { Grader } from "../llm/select.js";
 import type { Command } from "./command.js";
+import { GRADER_HELP, GRADER_USAGE, graderFromOption, LLM_CONCURRENCY } from "./grader-option.js";
+import { inOrder } from "./in-order.js";
 import { painter, UsageError } from "./io.js";
 import { readTextInput } from "./read-input.js";
 
@@ -35,9 +39,7 @@ export function formatReport(report: EvalReport, title: string): string {
   return `${lines.join("\n")}\n`;
 }
 
-/** Grades every labelled answer and compares with the labels. Bad lines are reported and skipped. */
-export function runEval(text: string): { report: EvalReport; errors: string[] } {
-  const content = shippedContent();
+function parseLabelled(text: string): { items: LabelledAnswer[]; errors: string[] } {
   const items: LabelledAnswer[] = [];
   const errors: string[] = [];
   text.split(/\r?\n/).forEach((line, i) => {
@@ -46,28 +48,54 @@ export function runEval(text: string): { report: EvalReport; errors: string[] } 
     if (parsed.ok) items.push(parsed.item);
     else errors.push(`line ${parsed.line}: ${parsed.error}`);
   });
-  const grades = items.map((item) => {
-    const resolved = resolveQuestion(item.question, content.bank, item.level ?? "entry");
-    return gradeAnswer(
-      { answer: item.answer, question: resolved.ref, level: item.level ?? resolved.level },
-      content,
-    );
-  });
+  return { items, errors };
+}
+
+function inputOf(item: LabelledAnswer, content: Content): GradeInput {
+  const resolved = resolveQuestion(item.question, content.bank, item.level ?? "entry");
+  return { answer: item.answer, question: resolved.ref, level: item.level ?? resolved.level };
+}
+
+/** Grades every labelled answer offline and compares with the labels. Bad lines are reported and skipped. */
+export function runEval(text: string): { report: EvalReport; errors: string[] } {
+  const content = shippedContent();
+  const { items, errors } = parseLabelled(text);
+  const grades = items.map((item) => gradeAnswer(inputOf(item, content), content));
   return { report: evaluate(items, grades), errors };
+}
+
+/**
+ * The same with any grader; an LLM grader grades a few answers at a time, and `fallbacks` counts the
+ * answers it had to leave to the offline grader.
+ */
+export async function runEvalWith(
+  text: string,
+  grader: Grader,
+): Promise<{ report: EvalReport; errors: string[]; fallbacks: number }> {
+  const content = shippedContent();
+  const { items, errors } = parseLabelled(text);
+  const limit = grader.kind === "llm" ? LLM_CONCURRENCY : 1;
+  const grades = [];
+  for await (const grade of inOrder(items, limit, (item) => grader.grade(inputOf(item, content))))
+    grades.push(grade);
+  const fallbacks = grades.filter((g) => g.fallback).length;
+  return { report: evaluate(items, grades), errors, fallbacks };
 }
 
 export const evalCommand: Command = {
   name: "eval",
   summary: "Measure the grader against hand-labelled answers (agreement, kappa, F1, Spearman)",
-  usage: `star-coach eval [FILE ...] [--json]
+  usage: `star-coach eval [FILE ...] [--json] [${GRADER_USAGE}]
   FILE: JSONL of labelled answers, criteria 0-4 (our format) or STAR parts 0-2 (the shared format);
-  default: test/fixtures/answers.jsonl. "-" reads standard input.`,
+  default: test/fixtures/answers.jsonl. "-" reads standard input.
+  ${GRADER_HELP}`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { json: { type: "boolean" } },
+      options: { json: { type: "boolean" }, grader: { type: "string" } },
     });
+    const grader = graderFromOption(values.grader, shippedContent(), io);
     const files = positionals.length > 0 ? positionals : [DEFAULT_EVAL_FILE];
     const paint = painter(io.stdout, io.env);
     const results = [];
@@ -78,22 +106,28 @@ export const evalCommand: Command = {
       } catch {
         throw new UsageError(`cannot read ${file}`);
       }
-      const { report, errors } = runEval(text);
+      const { report, errors, fallbacks } = await runEvalWith(text, grader);
       for (const e of errors) io.stderr.write(`${file}: ${e}\n`);
       if (report.n === 0) throw new UsageError(`${file} holds no labelled answers`);
-      results.push({ file, report, errors });
+      results.push({ file, report, errors, fallbacks });
     }
     if (values.json)
       io.stdout.write(
         `${JSON.stringify(
-          results.map(({ file, report }) => ({ file, ...report })),
+          results.map(({ file, report, fallbacks }) => ({ file, grader: grader.kind, fallbacks, ...report })),
           null,
           2,
         )}\n`,
       );
     else
       io.stdout.write(
-        results.map(({ file, report }) => formatReport(report, paint("bold", file))).join("\n"),
+        results
+          .map(
+            ({ file, report, fallbacks }) =>
+              formatReport(report, paint("bold", `${file} (${grader.kind} grader)`)) +
+              (fallbacks > 0 ? `${fallbacks} of ${report.n} answers fell back to the offline grader\n` : ""),
+          )
+          .join("\n"),
       );
     return results.some((r) => r.errors.length > 0) ? 1 : 0;
   },

@@ -1,8 +1,10 @@
 import { z } from "zod";
 import type { Content } from "../core/content/load.js";
-import { gradeAnswer } from "../core/grading/grade.js";
 import { resolveQuestion } from "../core/grading/resolve.js";
 import { type Level, LevelSchema } from "../core/levels.js";
+import type { Grader } from "../llm/select.js";
+import { LLM_CONCURRENCY } from "./grader-option.js";
+import { inOrder } from "./in-order.js";
 import type { CliIO } from "./io.js";
 
 const MAX_ANSWER_CHARS = 100_000;
@@ -22,38 +24,62 @@ function idOf(raw: unknown): string | null {
   return null;
 }
 
-/** Grades JSONL input line by line; a bad line yields {"id", "error"} and the rest go on. */
+export interface JsonlOptions {
+  /** Forced by --level for every line; otherwise each line's own level, or the question's. */
+  level: Level | undefined;
+  grader: Grader;
+}
+
+interface LineResult {
+  text: string;
+  failed: boolean;
+}
+
+const failure = (value: Record<string, unknown>): LineResult => ({
+  text: JSON.stringify(value),
+  failed: true,
+});
+
+async function gradeLine(
+  line: string,
+  lineNo: number,
+  content: Content,
+  options: JsonlOptions,
+): Promise<LineResult> {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(line);
+  } catch {
+    return failure({ id: null, line: lineNo, error: "line is not valid JSON" });
+  }
+  const parsed = LineSchema.safeParse(raw);
+  if (!parsed.success) {
+    const error = parsed.error.issues.map((p) => `${p.path.join(".") || "line"}: ${p.message}`).join("; ");
+    return failure({ id: idOf(raw), line: lineNo, error });
+  }
+  const { id, question, answer } = parsed.data;
+  const resolved = resolveQuestion(question, content.bank, options.level ?? "entry");
+  const level = options.level ?? parsed.data.level ?? resolved.level;
+  const grade = await options.grader.grade({ answer, question: resolved.ref, level });
+  return { text: JSON.stringify({ id, ...grade }), failed: false };
+}
+
+/**
+ * Grades JSONL input; a bad line yields {"id", "line", "error"} and the rest go on. Output keeps input
+ * order; with the LLM grader a few lines are graded at a time.
+ */
 export async function gradeJsonl(
   text: string,
   content: Content,
-  level: Level,
-  levelForced: boolean,
+  options: JsonlOptions,
   io: CliIO,
 ): Promise<number> {
   let failed = 0;
-  const lines = text.split(/\r?\n/);
-  for (const [i, line] of lines.entries()) {
-    if (line.trim() === "") continue;
-    let raw: unknown;
-    try {
-      raw = JSON.parse(line);
-    } catch {
-      failed++;
-      io.stdout.write(`${JSON.stringify({ id: null, line: i + 1, error: "line is not valid JSON" })}\n`);
-      continue;
-    }
-    const parsed = LineSchema.safeParse(raw);
-    if (!parsed.success) {
-      failed++;
-      const error = parsed.error.issues.map((p) => `${p.path.join(".") || "line"}: ${p.message}`).join("; ");
-      io.stdout.write(`${JSON.stringify({ id: idOf(raw), line: i + 1, error })}\n`);
-      continue;
-    }
-    const { id, question, answer } = parsed.data;
-    const resolved = resolveQuestion(question, content.bank, level);
-    const gradeLevel = levelForced ? level : (parsed.data.level ?? resolved.level);
-    const grade = gradeAnswer({ answer, question: resolved.ref, level: gradeLevel }, content);
-    io.stdout.write(`${JSON.stringify({ id, ...grade })}\n`);
+  const lines = [...text.split(/\r?\n/).entries()].filter(([, line]) => line.trim() !== "");
+  const limit = options.grader.kind === "llm" ? LLM_CONCURRENCY : 1;
+  for await (const result of inOrder(lines, limit, ([i, line]) => gradeLine(line, i + 1, content, options))) {
+    if (result.failed) failed++;
+    io.stdout.write(`${result.text}\n`);
   }
   return failed > 0 ? 1 : 0;
 }

@@ -1,14 +1,16 @@
 import { userInfo } from "node:os";
 import { parseArgs } from "node:util";
-import { parseConfig } from "../config.js";
+import { parseConfig, secretsOf } from "../config.js";
 import { shippedContent } from "../content-files.js";
 import type { Content } from "../core/content/load.js";
-import { gradeAnswer } from "../core/grading/grade.js";
 import { type InterviewConfig, MAX_QUESTIONS } from "../core/interview/types.js";
 import { LEVELS, type Level, LevelSchema } from "../core/levels.js";
+import { createGrader } from "../llm/select.js";
+import { configureLogger } from "../log.js";
 import { applyRetention, createSessionService } from "../sessions/create.js";
 import type { GradeFn } from "../sessions/grader.js";
 import type { Outcome, SessionService } from "../sessions/session-service.js";
+import { storeBudgetLedger, storeGradeCache } from "../store/llm-ports.js";
 import { openStore } from "../store/open.js";
 import type { Command } from "./command.js";
 import { formatGrade } from "./grade-report.js";
@@ -166,13 +168,27 @@ export async function runPractice(
 ): Promise<number> {
   const config = parseConfig(io.env);
   const content = shippedContent();
+  // The terminal is the user's: only warnings, and on standard error.
+  const logger = configureLogger({
+    level: config.LOG_LEVEL ?? "warn",
+    format: config.LOG_FORMAT,
+    secrets: secretsOf(config),
+    destination: process.stderr,
+  });
   const store = await openStore(config);
   try {
+    const grader = createGrader("auto", {
+      config,
+      content,
+      logger,
+      cache: storeGradeCache(store),
+      ledger: storeBudgetLedger(store),
+    });
     const service = createSessionService(
       config,
       store,
       content,
-      grade ?? (async (input) => gradeAnswer(input, content)),
+      grade ?? ((input, who) => grader.grade(input, who)),
     );
     await service.recoverUngraded();
     await applyRetention(config, store, new Date());

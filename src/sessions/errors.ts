@@ -12,3 +12,14 @@ export class SessionNotFoundError extends Error {
     super("That interview no longer exists. Start a new one with /interview start.");
   }
 }
+
+/** Grading failed after the answer was stored: the answer is safe and can be graded again. */
+export class GradingFailedError extends Error {
+  override readonly name = "GradingFailedError";
+  constructor(
+    readonly attemptId: string,
+    override readonly cause: unknown,
+  ) {
+    super("Grading failed; your answer is saved and can be graded again.");
+  }
+}

@@ -17,7 +17,7 @@ import type { InterviewConfig, InterviewState } from "../core/interview/types.js
 import type { Level } from "../core/levels.js";
 import type { AttemptKind, AttemptRecord, NewAttempt } from "../store/records.js";
 import { type Store, VersionConflictError } from "../store/store.js";
-import { NotYourSessionError, SessionNotFoundError } from "./errors.js";
+import { GradingFailedError, NotYourSessionError, SessionNotFoundError } from "./errors.js";
 import type { GradeContext, GradeFn } from "./grader.js";
 import { practiceHistory, toPoints } from "./history.js";
 
@@ -268,7 +268,7 @@ export class SessionService {
     if (outcome.error) return outcome;
     const attempt = await this.deps.store.getAttempt(attemptId);
     if (!attempt) throw new Error(`attempt ${attemptId} was not stored`);
-    const grade = await this.gradeAttempt(attempt, { userId, guildId: context.guildId ?? null });
+    const grade = await this.gradeOrFail(attempt, { userId, guildId: context.guildId ?? null });
     const graded = await this.apply(sessionId, userId, () => ({
       type: "graded",
       attemptId,
@@ -326,6 +326,35 @@ export class SessionService {
 
   private save(state: InterviewState, version: number): Promise<number> {
     return this.deps.store.saveSession(state, version);
+  }
+
+  /**
+   * Grades a stored answer again (after a failure). Returns the attempt with its grade and, for an answer
+   * in a session, the session's new state.
+   */
+  async regrade(
+    attemptId: string,
+    userId: string,
+    context: Partial<GradeContext> = {},
+  ): Promise<{ feedback: Feedback; state: InterviewState | null }> {
+    const attempt = await this.deps.store.getAttempt(attemptId);
+    if (!attempt) throw new SessionNotFoundError(attemptId);
+    if (attempt.userId !== userId) throw new NotYourSessionError(attempt.sessionId ?? attemptId);
+    const grade =
+      attempt.grade ?? (await this.gradeOrFail(attempt, { userId, guildId: context.guildId ?? null }));
+    if (attempt.sessionId && !attempt.grade) await this.catchUpSession(attempt, grade);
+    const state = attempt.sessionId
+      ? ((await this.deps.store.getSession(attempt.sessionId))?.state ?? null)
+      : null;
+    return { feedback: { attempt: { ...attempt, grade }, grade, previous: null }, state };
+  }
+
+  private async gradeOrFail(attempt: NewAttempt, context: GradeContext): Promise<Grade> {
+    try {
+      return await this.gradeAttempt(attempt, context);
+    } catch (err) {
+      throw new GradingFailedError(attempt.id, err);
+    }
   }
 
   private async gradeAttempt(attempt: NewAttempt, context: GradeContext): Promise<Grade> {

@@ -275,6 +275,103 @@ export class KyselyStore implements Store {
     return rows.map((r) => parseJson(GroupRoundSchema, r.round, `round ${r.id}`));
   }
 
+  async claimInteraction(id: string, at: string): Promise<boolean> {
+    const result = await this.db
+      .insertInto("interactions")
+      .values({ id, handled_at: at })
+      .onConflict((oc) => oc.column("id").doNothing())
+      .executeTakeFirst();
+    return Number(result.numInsertedOrUpdatedRows ?? 0) === 1;
+  }
+
+  async forgetInteractions(before: string): Promise<number> {
+    const result = await this.db
+      .deleteFrom("interactions")
+      .where("handled_at", "<", before)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
+  async takeCooldown(
+    userId: string,
+    key: string,
+    now: string,
+    seconds: number,
+  ): Promise<{ ok: true } | { ok: false; retryAfterSec: number }> {
+    const until = new Date(Date.parse(now) + seconds * 1000).toISOString();
+    // One statement, so two shards cannot both take the same cooldown: the update only happens if the
+    // running one has ended.
+    const result = await this.db
+      .insertInto("cooldowns")
+      .values({ user_id: userId, key, until })
+      .onConflict((oc) =>
+        oc.columns(["user_id", "key"]).doUpdateSet({ until }).where("cooldowns.until", "<=", now),
+      )
+      .executeTakeFirst();
+    if (Number(result.numInsertedOrUpdatedRows ?? 0) === 1) return { ok: true };
+    const row = await this.db
+      .selectFrom("cooldowns")
+      .select("until")
+      .where("user_id", "=", userId)
+      .where("key", "=", key)
+      .executeTakeFirst();
+    const left = row ? Math.ceil((Date.parse(row.until) - Date.parse(now)) / 1000) : 1;
+    return { ok: false, retryAfterSec: Math.max(1, left) };
+  }
+
+  async getCachedGrade(key: string): Promise<Grade | null> {
+    const row = await this.db
+      .selectFrom("llm_cache")
+      .select("grade")
+      .where("key", "=", key)
+      .executeTakeFirst();
+    return row ? parseJson(GradeSchema, row.grade, `cached grade ${key}`) : null;
+  }
+
+  async setCachedGrade(key: string, grade: Grade, at: string): Promise<void> {
+    const text = JSON.stringify(grade);
+    await this.db
+      .insertInto("llm_cache")
+      .values({ key, grade: text, created_at: at })
+      .onConflict((oc) => oc.column("key").doUpdateSet({ grade: text, created_at: at }))
+      .execute();
+  }
+
+  async tokensSpent(
+    userId: string,
+    guildId: string | null,
+    day: string,
+  ): Promise<{ user: number; guild: number }> {
+    const rows = await this.db
+      .selectFrom("llm_spend")
+      .select(["scope", "tokens"])
+      .where("day", "=", day)
+      .where((eb) =>
+        eb.or([
+          eb.and([eb("scope", "=", "user"), eb("subject", "=", userId)]),
+          eb.and([eb("scope", "=", "guild"), eb("subject", "=", guildId ?? "")]),
+        ]),
+      )
+      .execute();
+    const of = (scope: string) => Number(rows.find((r) => r.scope === scope)?.tokens ?? 0);
+    return { user: of("user"), guild: guildId === null ? 0 : of("guild") };
+  }
+
+  async spendTokens(userId: string, guildId: string | null, tokens: number, day: string): Promise<void> {
+    const add = (scope: string, subject: string) =>
+      this.db
+        .insertInto("llm_spend")
+        .values({ day, scope, subject, tokens })
+        .onConflict((oc) =>
+          oc
+            .columns(["day", "scope", "subject"])
+            .doUpdateSet((eb) => ({ tokens: eb("llm_spend.tokens", "+", eb.ref("excluded.tokens")) })),
+        )
+        .execute();
+    await add("user", userId);
+    if (guildId !== null) await add("guild", guildId);
+  }
+
   async exportUser(userId: string, at: string): Promise<UserExport> {
     const [user, sessions, attempts] = await Promise.all([
       this.getUser(userId),

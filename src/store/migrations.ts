@@ -76,6 +76,41 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  "0002_interactions_and_cooldowns": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("interactions")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("handled_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema.createIndex("interactions_handled").on("interactions").column("handled_at").execute();
+      await db.schema
+        .createTable("cooldowns")
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("key", "text", (c) => c.notNull())
+        .addColumn("until", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("cooldowns_pk", ["user_id", "key"])
+        .execute();
+    },
+  },
+  "0003_llm_cache_and_spend": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("llm_cache")
+        .addColumn("key", "text", (c) => c.primaryKey())
+        .addColumn("grade", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("llm_spend")
+        .addColumn("day", "text", (c) => c.notNull())
+        .addColumn("scope", "text", (c) => c.notNull())
+        .addColumn("subject", "text", (c) => c.notNull())
+        .addColumn("tokens", "integer", (c) => c.notNull())
+        .addPrimaryKeyConstraint("llm_spend_pk", ["day", "scope", "subject"])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

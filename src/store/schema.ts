@@ -48,7 +48,35 @@ export interface GroupRoundsTable {
   created_at: string;
 }
 
+export interface InteractionsTable {
+  id: string;
+  handled_at: string;
+}
+
+export interface CooldownsTable {
+  user_id: string;
+  key: string;
+  until: string;
+}
+
+export interface LlmCacheTable {
+  key: string;
+  grade: string;
+  created_at: string;
+}
+
+export interface LlmSpendTable {
+  day: string;
+  scope: string;
+  subject: string;
+  tokens: number;
+}
+
 export interface Database {
+  llm_cache: LlmCacheTable;
+  llm_spend: LlmSpendTable;
+  interactions: InteractionsTable;
+  cooldowns: CooldownsTable;
   users: UsersTable;
   sessions: SessionsTable;
   attempts: AttemptsTable;

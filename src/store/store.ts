@@ -62,6 +62,25 @@ export interface Store {
   /** Open rounds whose close time has passed, for the closer to pick up after a restart. */
   listDueRounds(now: string): Promise<GroupRound[]>;
 
+  /** Records an interaction id; false when it was already recorded (a replay: handle it once). */
+  claimInteraction(id: string, at: string): Promise<boolean>;
+  /** Forgets interaction ids recorded before `before`. */
+  forgetInteractions(before: string): Promise<number>;
+  /** Starts a cooldown unless one is running; shared by every shard and process on the store. */
+  takeCooldown(
+    userId: string,
+    key: string,
+    now: string,
+    seconds: number,
+  ): Promise<{ ok: true } | { ok: false; retryAfterSec: number }>;
+
+  /** LLM grades by cache key, so an identical answer is never paid for twice. */
+  getCachedGrade(key: string): Promise<Grade | null>;
+  setCachedGrade(key: string, grade: Grade, at: string): Promise<void>;
+  /** LLM tokens spent on a UTC day, by a user and by a guild; shared by every shard and process. */
+  tokensSpent(userId: string, guildId: string | null, day: string): Promise<{ user: number; guild: number }>;
+  spendTokens(userId: string, guildId: string | null, tokens: number, day: string): Promise<void>;
+
   exportUser(userId: string, at: string): Promise<UserExport>;
   deleteUser(userId: string): Promise<{ sessions: number; attempts: number }>;
   /** Deletes attempts created before `before`; returns how many. */

@@ -1,9 +1,9 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { NotYourSessionError } from "../../src/sessions/errors.js";
+import { GradingFailedError, NotYourSessionError } from "../../src/sessions/errors.js";
 import { ROOT } from "../helpers/run-cli.js";
-import { harness, tempDbPath } from "../helpers/sessions.js";
+import { harness, offlineGrade, tempDbPath } from "../helpers/sessions.js";
 
 const CONFIG = {
   level: "entry" as const,
@@ -48,9 +48,12 @@ describe("session service", () => {
     const path = tempDbPath();
     const broken = await harness({ path, grade: () => Promise.reject(new Error("grader down")) });
     const started = await broken.service.start("u2", CONFIG);
-    await expect(broken.service.answer(started.state.id, "u2", WEAK)).rejects.toThrow("grader down");
+    const failure = await broken.service.answer(started.state.id, "u2", WEAK).catch((err: unknown) => err);
+    expect(failure).toBeInstanceOf(GradingFailedError);
+    expect((failure as GradingFailedError).cause).toMatchObject({ message: "grader down" });
     const [pending] = await broken.store.listUngraded();
     expect(pending?.answerText).toBe(WEAK);
+    expect(pending?.id).toBe((failure as GradingFailedError).attemptId);
     await broken.store.close();
     const healthy = await harness({ path });
     expect(await healthy.service.recoverUngraded()).toBe(1);
@@ -58,6 +61,32 @@ describe("session service", () => {
     expect(state.phase).toBe("awaiting_follow_up");
     expect(state.items[0]?.attempts[0]?.overall).not.toBeNull();
     await healthy.store.close();
+  });
+
+  it("grades a stored answer again on request, once", async () => {
+    const path = tempDbPath();
+    let fail = true;
+    const { service, store } = await harness({
+      path,
+      grade: async (input) => {
+        if (fail) throw new Error("timeout");
+        return offlineGrade(input, { userId: "u4", guildId: null });
+      },
+    });
+    const started = await service.start("u4", CONFIG);
+    const failure = (await service
+      .answer(started.state.id, "u4", WEAK)
+      .catch((err: unknown) => err)) as GradingFailedError;
+    fail = false;
+    await expect(service.regrade(failure.attemptId, "someone-else")).rejects.toBeInstanceOf(
+      NotYourSessionError,
+    );
+    const again = await service.regrade(failure.attemptId, "u4");
+    expect(again.feedback.grade.grader).toBe("offline");
+    expect(again.state?.phase).toBe("awaiting_follow_up");
+    const twice = await service.regrade(failure.attemptId, "u4");
+    expect(twice.feedback.grade).toEqual(again.feedback.grade);
+    await store.close();
   });
 
   it("refuses another user's session", async () => {

@@ -184,6 +184,54 @@ export function storeContract(name: string, factory: StoreFactory): void {
       await store.close();
     });
 
+    it("handles a replayed interaction once, across connections", async () => {
+      const first = await factory.open();
+      const second = await factory.openSecond();
+      const results = await Promise.all([
+        first.claimInteraction("i-1", T0),
+        second.claimInteraction("i-1", T0),
+      ]);
+      expect(results.sort()).toEqual([false, true]);
+      expect(await first.claimInteraction("i-2", at(1))).toBe(true);
+      expect(await first.forgetInteractions(at(1))).toBe(1);
+      expect(await second.claimInteraction("i-1", at(2))).toBe(true);
+      await second.close();
+      await first.close();
+    });
+
+    it("runs a cooldown that every connection sees", async () => {
+      const first = await factory.open();
+      const second = await factory.openSecond();
+      expect(await first.takeCooldown("u8", "grade", T0, 30)).toEqual({ ok: true });
+      expect(await second.takeCooldown("u8", "grade", at(0.25), 30)).toEqual({
+        ok: false,
+        retryAfterSec: 15,
+      });
+      expect(await second.takeCooldown("u8", "other", at(0.25), 30)).toEqual({ ok: true });
+      expect(await second.takeCooldown("u8", "grade", at(0.5), 30)).toEqual({ ok: true });
+      await second.close();
+      await first.close();
+    });
+
+    it("caches LLM grades and counts tokens per user and guild per day, across connections", async () => {
+      const first = await factory.open();
+      const second = await factory.openSecond();
+      const g = grade(STRONG_ANSWER);
+      expect(await first.getCachedGrade("k1")).toBeNull();
+      await first.setCachedGrade("k1", g, T0);
+      expect(await second.getCachedGrade("k1")).toEqual(g);
+      await Promise.all([
+        first.spendTokens("u9", "g9", 1200, "2026-01-05"),
+        second.spendTokens("u9", "g9", 800, "2026-01-05"),
+      ]);
+      await first.spendTokens("u10", "g9", 500, "2026-01-05");
+      await first.spendTokens("u9", null, 100, "2026-01-06");
+      expect(await second.tokensSpent("u9", "g9", "2026-01-05")).toEqual({ user: 2000, guild: 2500 });
+      expect(await second.tokensSpent("u9", null, "2026-01-06")).toEqual({ user: 100, guild: 0 });
+      await second.close();
+      await first.close();
+    });
+
     it("loses no update when two connections write the same session at once", async () => {
       const first = await factory.open();
       const second = await factory.openSecond();

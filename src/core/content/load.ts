@@ -1,5 +1,8 @@
 import { type Feedback, FeedbackSchema } from "../feedback/schema.js";
+import { anchorLabelProblems } from "../grading/judgement.js";
 import { type Lexicon, LexiconSchema } from "../lexicon/schema.js";
+import { loadPrompts } from "../prompts/load.js";
+import type { Prompts } from "../prompts/render.js";
 import { type BankSource, bankProblems, createQuestionBank, type QuestionBank } from "../questions/bank.js";
 import { QuestionFileSchema } from "../questions/schema.js";
 import { type Rubric, RubricSchema } from "../rubric/schema.js";
@@ -17,6 +20,8 @@ export interface ContentSources {
   rubric: ContentFile;
   lexicon: ContentFile;
   feedback: ContentFile;
+  /** prompts/prompts.yaml and the prompt files beside it. */
+  prompts: { manifest: ContentFile; templates: readonly ContentFile[] };
 }
 
 export interface Content {
@@ -24,6 +29,7 @@ export interface Content {
   rubric: Rubric;
   lexicon: Lexicon;
   feedback: Feedback;
+  prompts: Prompts;
 }
 
 /** Validates every content file and returns the content, or throws one ContentError listing all problems. */
@@ -44,11 +50,19 @@ export function loadContent(sources: ContentSources): Content {
   if (!lexicon.ok) problems.push(...lexicon.problems);
   const feedback = parseYaml(sources.feedback.path, sources.feedback.text, FeedbackSchema);
   if (!feedback.ok) problems.push(...feedback.problems);
-  if (problems.length > 0 || !rubric.ok || !lexicon.ok || !feedback.ok) throw new ContentError(problems);
+  const prompts = loadPrompts(sources.prompts.manifest, sources.prompts.templates);
+  if (!prompts.ok) problems.push(...prompts.problems);
+  if (rubric.ok) {
+    for (const message of anchorLabelProblems(rubric.value))
+      problems.push({ file: sources.rubric.path, path: "criteria", message });
+  }
+  if (problems.length > 0 || !rubric.ok || !lexicon.ok || !feedback.ok || !prompts.ok)
+    throw new ContentError(problems);
   return {
     bank: createQuestionBank(bankSources),
     rubric: rubric.value,
     lexicon: lexicon.value,
     feedback: feedback.value,
+    prompts: prompts.value,
   };
 }

@@ -4,8 +4,9 @@ import { type Evidence, extractEvidence } from "../evidence/extract.js";
 import { render } from "../feedback/template.js";
 import type { Level } from "../levels.js";
 import type { Probe } from "../questions/schema.js";
+import { answerGate, cappedOverall } from "./caps.js";
 import { chooseFollowUp, chooseTips, listMissing } from "./feedback.js";
-import { overallFromShare, scopeCheck, weightedShare } from "./overall.js";
+import { scopeCheck } from "./overall.js";
 import { type CriterionScores, scoreCriteria } from "./scores.js";
 import type { Grade } from "./types.js";
 
@@ -35,9 +36,9 @@ function quote(text: string): string {
   return space > MAX_QUOTE / 2 ? cut.slice(0, space) : cut;
 }
 
-function gate(scores: CriterionScores, cap: number): CriterionScores {
+function gate(scores: CriterionScores, max: Record<CriterionId, number>): CriterionScores {
   const out = { ...scores };
-  for (const c of CRITERIA) out[c] = { ...scores[c], score: Math.min(scores[c].score, cap) };
+  for (const c of CRITERIA) out[c] = { ...scores[c], score: Math.min(scores[c].score, max[c]) };
   return out;
 }
 
@@ -56,45 +57,30 @@ function baselineAndAfter(ev: Evidence, scores: CriterionScores): boolean {
 
 /** Grades one answer with the offline grader: pure, deterministic, no I/O. */
 export function gradeAnswer(input: GradeInput, content: GradingContent): Grade {
+  return gradeWithEvidence(input, content).grade;
+}
+
+export interface OfflineGrade {
+  grade: Grade;
+  /** What the offline reader found: the LLM grade is reconciled against it. */
+  evidence: Evidence;
+}
+
+export function gradeWithEvidence(input: GradeInput, content: GradingContent): OfflineGrade {
   const { rubric, lexicon, feedback, bank } = content;
   const keywords = input.question.competency
     ? (bank.competency(input.question.competency)?.keywords ?? [])
     : [];
   const ev = extractEvidence({ answer: input.answer, question: input.question.text, keywords }, lexicon);
-  let scores = scoreCriteria(ev);
-  const notices: string[] = [];
-  let cap = 5;
-  if (ev.empty) notices.push(feedback.notices.empty);
-  else if (ev.nonEnglish) notices.push(feedback.notices.non_english);
-  else if (ev.salad) notices.push(feedback.notices.salad);
-  if (ev.empty || ev.nonEnglish || ev.salad) {
-    scores = gate(scores, ev.salad ? 1 : 0);
-    cap = 1;
-  } else {
-    if (!ev.relevance.onTopic && ev.wordCount >= 12) {
-      notices.push(feedback.notices.off_topic);
-      scores = gate(scores, 1);
-      cap = 1;
-    }
-    if (ev.joke) notices.push(feedback.notices.joke);
-    if (ev.hypothetical) {
-      notices.push(feedback.notices.hypothetical);
-      cap = Math.min(cap, 2);
-    }
-  }
+  const answerCaps = answerGate(ev);
+  const scores = gate(scoreCriteria(ev), answerCaps.criterionMax);
+  const notices = answerCaps.notices.map((k) => feedback.notices[k]);
   const numbers = Object.fromEntries(CRITERIA.map((c) => [c, scores[c].score])) as Record<
     CriterionId,
     number
   >;
   const scope = scopeCheck(input.level, ev.scope.length, rubric);
-  let overall = Math.min(overallFromShare(weightedShare(numbers, rubric)), cap);
-  if (scope.short) overall = Math.min(overall, scope.cap);
-  for (const c of CRITERIA) {
-    const partCap = rubric.missing_part_caps[c];
-    if (partCap !== undefined && numbers[c] === 0) overall = Math.min(overall, partCap);
-  }
-  const short = rubric.short_answers.find((r) => ev.wordCount < r.below_words);
-  if (short) overall = Math.min(overall, short.overall_max);
+  const overall = cappedOverall(numbers, ev, input.level, rubric, answerCaps.overallMax);
   const real = !ev.empty && !ev.nonEnglish && !ev.salad;
   const flags = {
     quantified_result: real && !ev.hypothetical && scores.result.score >= 3,
@@ -134,7 +120,7 @@ export function gradeAnswer(input: GradeInput, content: GradingContent): Grade {
       ];
     }),
   ) as Grade["criteria"];
-  return {
+  const grade: Grade = {
     grader: "offline",
     overall,
     criteria,
@@ -164,5 +150,12 @@ export function gradeAnswer(input: GradeInput, content: GradingContent): Grade {
       scope: ev.scope,
     },
     rubric: { id: rubric.id, version: rubric.version },
+    fallback: null,
+    prompt_version: null,
+    model: null,
+    usage: null,
+    improved_example: null,
+    disagreements: [],
   };
+  return { grade, evidence: ev };
 }

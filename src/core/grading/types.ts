@@ -20,6 +20,36 @@ export const CriterionGradeSchema = z.object({
 });
 export type CriterionGrade = z.infer<typeof CriterionGradeSchema>;
 
+/** Why an LLM grade fell back to the offline one. */
+export const FALLBACK_REASONS = [
+  "timeout",
+  "rate_limited",
+  "server_error",
+  "connection",
+  "invalid_output",
+  "refused",
+  "length",
+  "budget_exceeded",
+  "api_error",
+  "internal",
+] as const;
+export const FallbackReasonSchema = z.enum(FALLBACK_REASONS);
+export type FallbackReason = z.infer<typeof FallbackReasonSchema>;
+
+export const UsageSchema = z.object({
+  prompt_tokens: z.number().int().min(0),
+  completion_tokens: z.number().int().min(0),
+});
+export type Usage = z.infer<typeof UsageSchema>;
+
+/** A criterion where the LLM's own pick and the offline score are two or more points apart. */
+export const DisagreementSchema = z.object({
+  criterion: z.enum(CRITERIA),
+  llm: z.number().int().min(0).max(4),
+  offline: z.number().int().min(0).max(4),
+});
+export type Disagreement = z.infer<typeof DisagreementSchema>;
+
 export const GradeSchema = z.object({
   grader: z.enum(["offline", "llm"]),
   overall: z.number().int().min(1).max(5),
@@ -51,5 +81,15 @@ export const GradeSchema = z.object({
     scope: z.array(z.string()),
   }),
   rubric: z.object({ id: z.string(), version: z.number().int() }),
+  // Added with the LLM grader; optional so grades stored before it still parse.
+  /** Set when an LLM grade was asked for and the offline grade was returned instead. */
+  fallback: FallbackReasonSchema.nullable().optional(),
+  /** The grader prompts' version id (LLM grades only). */
+  prompt_version: z.string().nullable().optional(),
+  model: z.string().nullable().optional(),
+  usage: UsageSchema.nullable().optional(),
+  /** The weakest part of the answer rewritten as an example, with placeholders for missing figures. */
+  improved_example: z.string().nullable().optional(),
+  disagreements: z.array(DisagreementSchema).optional(),
 });
 export type Grade = z.infer<typeof GradeSchema>;

@@ -1,0 +1,68 @@
+import { CRITERIA, type CriterionId } from "../criteria.js";
+import type { Evidence } from "../evidence/extract.js";
+import type { NoticeKey } from "../feedback/schema.js";
+import type { Level } from "../levels.js";
+import type { Rubric } from "../rubric/schema.js";
+import { overallFromShare, scopeCheck, weightedShare } from "./overall.js";
+
+/** Below this many words an answer is too short to call off topic. */
+const OFF_TOPIC_MIN_WORDS = 12;
+/** Told as a plan or a habit, these criteria cannot show what the candidate actually did. */
+const HYPOTHETICAL_CAPPED: readonly CriterionId[] = ["action", "result", "ownership"];
+
+/** What the answer as a whole allows, whoever scores its criteria: the offline grader or an LLM. */
+export interface AnswerGate {
+  notices: NoticeKey[];
+  /** The highest score each criterion may get. */
+  criterionMax: Record<CriterionId, number>;
+  /** The highest overall before the rubric's own caps (scope, missing parts, short answers). */
+  overallMax: number;
+}
+
+export function answerGate(ev: Evidence): AnswerGate {
+  const notices: NoticeKey[] = [];
+  let all = 4;
+  let overallMax = 5;
+  if (ev.empty) notices.push("empty");
+  else if (ev.nonEnglish) notices.push("non_english");
+  else if (ev.salad) notices.push("salad");
+  if (notices.length > 0) {
+    all = ev.salad ? 1 : 0;
+    overallMax = 1;
+  } else {
+    if (!ev.relevance.onTopic && ev.wordCount >= OFF_TOPIC_MIN_WORDS) {
+      notices.push("off_topic");
+      all = 1;
+      overallMax = 1;
+    }
+    if (ev.joke) notices.push("joke");
+    if (ev.hypothetical) {
+      notices.push("hypothetical");
+      overallMax = Math.min(overallMax, 2);
+    }
+  }
+  const criterionMax = Object.fromEntries(
+    CRITERIA.map((c) => [c, ev.hypothetical && HYPOTHETICAL_CAPPED.includes(c) ? Math.min(all, 1) : all]),
+  ) as Record<CriterionId, number>;
+  return { notices, criterionMax, overallMax };
+}
+
+/** The overall 1–5 from criterion scores: the rubric's weights, then every cap the answer calls for. */
+export function cappedOverall(
+  scores: Record<CriterionId, number>,
+  ev: Evidence,
+  level: Level,
+  rubric: Rubric,
+  overallMax: number,
+): number {
+  let overall = Math.min(overallFromShare(weightedShare(scores, rubric)), overallMax);
+  const scope = scopeCheck(level, ev.scope.length, rubric);
+  if (scope.short) overall = Math.min(overall, scope.cap);
+  for (const c of CRITERIA) {
+    const partCap = rubric.missing_part_caps[c];
+    if (partCap !== undefined && scores[c] === 0) overall = Math.min(overall, partCap);
+  }
+  const short = rubric.short_answers.find((r) => ev.wordCount < r.below_words);
+  if (short) overall = Math.min(overall, short.overall_max);
+  return overall;
+}

@@ -1,0 +1,77 @@
+/**
+ * Finds a model's quote in the answer and returns the answer's own text for it, so stored evidence is
+ * always a verbatim substring of the answer. Matching forgives case, runs of white space, curly quotes
+ * and dash styles; nothing else.
+ */
+
+const MIN_QUOTE_CHARS = 12;
+const MIN_QUOTE_WORDS = 3;
+const MAX_QUOTE_CHARS = 300;
+const ELLIPSIS = /\s*(?:\.\.\.|\u2026)\s*/;
+
+function fold(ch: string): string {
+  if (/\s/.test(ch)) return " ";
+  if (/[\u2018\u2019\u201A\u2032`]/.test(ch)) return "'";
+  if (/[\u201C\u201D\u201E\u2033]/.test(ch)) return '"';
+  if (/[\u2010-\u2015\u2212]/.test(ch)) return "-";
+  return ch.toLowerCase();
+}
+
+interface Folded {
+  text: string;
+  /** For each folded character, the index of the answer character it came from. */
+  source: number[];
+}
+
+function foldText(text: string): Folded {
+  let out = "";
+  const source: number[] = [];
+  let i = 0;
+  for (const ch of text) {
+    const f = fold(ch);
+    if (!(f === " " && out.endsWith(" "))) {
+      for (let k = 0; k < f.length; k++) source.push(i);
+      out += f;
+    }
+    i += ch.length;
+  }
+  return { text: out, source };
+}
+
+/** `"I piloted it"` → `I piloted it`: models often wrap a quote in quotation marks. */
+function unwrap(text: string): string {
+  const m = /^["'\u201C\u2018]([\s\S]*)["'\u201D\u2019]$/.exec(text);
+  return m?.[1] ?? text;
+}
+
+export interface QuoteFinder {
+  /** The answer's own text for a quote, or null when the answer does not contain it. */
+  find(quote: string): string | null;
+}
+
+export function quoteFinder(answer: string): QuoteFinder {
+  const folded = foldText(answer);
+  const locate = (fragment: string): string | null => {
+    const q = foldText(unwrap(fragment.trim())).text.trim();
+    if (q.length < MIN_QUOTE_CHARS || q.split(" ").length < MIN_QUOTE_WORDS) return null;
+    const at = folded.text.indexOf(q);
+    if (at < 0) return null;
+    const start = folded.source[at] ?? 0;
+    const last = folded.source[at + q.length - 1] ?? start;
+    const end = last + ((answer.codePointAt(last) ?? 0) > 0xffff ? 2 : 1);
+    const text = answer.slice(start, end);
+    if (text.length <= MAX_QUOTE_CHARS) return text;
+    const cut = text.slice(0, MAX_QUOTE_CHARS);
+    const space = cut.lastIndexOf(" ");
+    return space > MAX_QUOTE_CHARS / 2 ? cut.slice(0, space) : cut;
+  };
+  return {
+    find(quote) {
+      const whole = locate(quote);
+      if (whole) return whole;
+      // "I mapped ... and found": keep the first side of the ellipsis that the answer holds as such.
+      const parts = quote.split(ELLIPSIS).map(locate);
+      return parts.length > 1 ? (parts.find((p) => p !== null) ?? null) : null;
+    },
+  };
+}

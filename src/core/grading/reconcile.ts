@@ -1,0 +1,99 @@
+import type { Content } from "../content/load.js";
+import { CRITERIA, type CriterionId } from "../criteria.js";
+import type { Evidence } from "../evidence/extract.js";
+import type { Level } from "../levels.js";
+import { clip, withoutInventedFigures } from "./advice.js";
+import { answerGate, cappedOverall } from "./caps.js";
+import { anchorLabels, type Judgement } from "./judgement.js";
+import { quoteFinder } from "./quotes.js";
+import type { Disagreement, Grade, Usage } from "./types.js";
+
+/** How far above the offline score the LLM may take a criterion, and only with a verbatim quote. */
+const MAX_RAISE = 1;
+/** How far above the offline overall the LLM grade may end. */
+const MAX_OVERALL_RAISE = 1;
+/** A criterion scored this high must point at a verbatim quote. */
+const NEEDS_QUOTE = 3;
+/** A gap this large between the LLM's pick and the offline score is recorded. */
+const DISAGREEMENT = 2;
+const MAX_QUOTES = 3;
+const MAX_NOTE = 300;
+const MAX_MISSING = 6;
+const MAX_MISSING_ITEM = 160;
+const MAX_FOLLOW_UP = 300;
+const MAX_EXAMPLE = 500;
+
+export interface ReconcileInput {
+  judgement: Judgement;
+  offline: Grade;
+  evidence: Evidence;
+  answer: string;
+  level: Level;
+  content: Pick<Content, "rubric" | "feedback">;
+  promptVersion: string;
+  model: string;
+  usage: Usage | null;
+}
+
+/**
+ * Turns the model's judgement into a grade the offline evidence can stand behind: quotes the answer
+ * does not contain are dropped; a criterion rises above the offline score by at most one point and only
+ * with a verbatim quote; 3 or more needs a quote; the answer-wide caps (empty, off topic, hypothetical…)
+ * apply as they do offline; and the code, not the model, computes the overall from the rubric's weights.
+ */
+export function reconcile(input: ReconcileInput): Grade {
+  const { judgement, offline, evidence: ev, answer, content } = input;
+  const gate = answerGate(ev);
+  const finder = quoteFinder(answer);
+  const labels = anchorLabels(content.rubric);
+  const honest = (text: string, max: number) => clip(withoutInventedFigures(text, answer), max);
+  const disagreements: Disagreement[] = [];
+  const scores = {} as Record<CriterionId, number>;
+  const criteria = {} as Grade["criteria"];
+  for (const c of CRITERIA) {
+    const said = judgement.criteria[c];
+    const before = offline.criteria[c];
+    const llm = Math.max(0, labels.indexOf(said.anchor));
+    const quotes = [
+      ...new Set(said.evidence.map((q) => finder.find(q)).filter((q): q is string => q !== null)),
+    ].slice(0, MAX_QUOTES);
+    let score = Math.min(llm, before.score + MAX_RAISE, gate.criterionMax[c]);
+    if (score > before.score && quotes.length === 0) score = before.score;
+    const evidence = quotes.length > 0 ? quotes : before.evidence;
+    if (score >= NEEDS_QUOTE && evidence.length === 0) score = NEEDS_QUOTE - 1;
+    if (Math.abs(llm - before.score) >= DISAGREEMENT)
+      disagreements.push({ criterion: c, llm, offline: before.score });
+    const rationale = honest(said.rationale, MAX_NOTE);
+    scores[c] = score;
+    criteria[c] = {
+      score,
+      evidence,
+      note: score === llm && rationale ? rationale : content.feedback.notes[c][String(score) as "0"],
+    };
+  }
+  const overall = Math.min(
+    cappedOverall(scores, ev, input.level, content.rubric, gate.overallMax),
+    offline.overall + MAX_OVERALL_RAISE,
+  );
+  const missing = judgement.missing
+    .map((m) => honest(m, MAX_MISSING_ITEM))
+    .filter((m) => m.length > 0)
+    .slice(0, MAX_MISSING);
+  const example = honest(judgement.improved_example, MAX_EXAMPLE);
+  // A follow-up is a question; anything else ("No follow-up needed") gives way to the offline one.
+  const followUp = honest(judgement.follow_up, MAX_FOLLOW_UP);
+  return {
+    ...offline,
+    grader: "llm",
+    overall,
+    criteria,
+    missing: missing.length > 0 ? missing : offline.missing,
+    follow_up: followUp.includes("?") ? followUp : offline.follow_up,
+    fallback: null,
+    prompt_version: input.promptVersion,
+    model: input.model,
+    usage: input.usage,
+    improved_example: example || null,
+    disagreements,
+  };
+}

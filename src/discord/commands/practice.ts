@@ -1,0 +1,52 @@
+import { ButtonStyle, SlashCommandBuilder } from "discord.js";
+import { button, row } from "../components/buttons.js";
+import type { BotContext } from "../context.js";
+import { UserError } from "../errors.js";
+import { questionEmbed } from "../render/question-embed.js";
+import { EPHEMERAL, NO_MENTIONS } from "../reply.js";
+import type { SlashCommand } from "./command.js";
+import { focusAutocomplete, focusOption, levelOption, parseFocus, parseLevel } from "./options.js";
+
+export const practiceCommand: SlashCommand = {
+  data: new SlashCommandBuilder()
+    .setName("practice")
+    .setDescription("One behavioral question and its feedback")
+    .addStringOption(focusOption)
+    .addStringOption(levelOption)
+    .addBooleanOption((o) =>
+      o.setName("structured").setDescription("Answer in four fields: Situation, Task, Action, Result"),
+    ),
+
+  async execute(interaction, ctx: BotContext) {
+    const settings = interaction.guildId ? await ctx.store.getGuildSettings(interaction.guildId) : null;
+    const level = parseLevel(
+      interaction.options.getString("level"),
+      settings?.defaultLevel ?? ctx.config.DEFAULT_LEVEL,
+    );
+    const competencies = parseFocus(interaction.options.getString("focus"), ctx);
+    const structured = interaction.options.getBoolean("structured") ?? false;
+    const pool = ctx.content.bank.questions.filter(
+      (q) => q.levels.includes(level) && (competencies.length === 0 || competencies.includes(q.competency)),
+    );
+    const question = pool[Math.floor(Math.random() * pool.length)];
+    if (!question)
+      throw new UserError("No questions match that level and focus. Try another focus, or leave it empty.");
+    const name = ctx.content.bank.competency(question.competency)?.name ?? question.competency;
+    await interaction.reply({
+      embeds: [questionEmbed(question, name, null, level)],
+      components: [
+        row(
+          button(
+            "Answer",
+            { kind: "pr-answer", questionId: question.id, level, previous: null, structured },
+            ButtonStyle.Primary,
+          ),
+        ),
+      ],
+      flags: EPHEMERAL,
+      allowedMentions: NO_MENTIONS,
+    });
+  },
+
+  autocomplete: focusAutocomplete,
+};

@@ -1,0 +1,19 @@
+import { SlashCommandBuilder } from "discord.js";
+import type { BotContext } from "../context.js";
+import { progressEmbed } from "../render/report-embed.js";
+import { EPHEMERAL, NO_MENTIONS } from "../reply.js";
+import type { SlashCommand } from "./command.js";
+
+export const progressCommand: SlashCommand = {
+  data: new SlashCommandBuilder()
+    .setName("progress")
+    .setDescription("Your history: averages per criterion, trend, weakest competency, next focus"),
+  async execute(interaction, ctx: BotContext) {
+    await interaction.deferReply({ flags: EPHEMERAL });
+    const progress = await ctx.sessions.progress(interaction.user.id);
+    await interaction.editReply({
+      embeds: [progressEmbed(progress, ctx.content.bank)],
+      allowedMentions: NO_MENTIONS,
+    });
+  },
+};

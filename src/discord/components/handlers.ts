@@ -1,0 +1,224 @@
+import { type ButtonInteraction, ButtonStyle, type ModalSubmitInteraction } from "discord.js";
+import type { Grade } from "../../core/grading/types.js";
+import type { Outcome } from "../../sessions/session-service.js";
+import { ANSWER_FIELD, QUESTION_FIELD } from "../commands/grade.js";
+import type { BotContext } from "../context.js";
+import { checkCooldown } from "../cooldown.js";
+import type { Action } from "../custom-ids.js";
+import { UserError } from "../errors.js";
+import { outcomeView, stateView } from "../interview-view.js";
+import { feedbackEmbed } from "../render/feedback-embed.js";
+import { COLORS } from "../render/text.js";
+import { EPHEMERAL, NO_MENTIONS } from "../reply.js";
+import { answerModal, answerText } from "./answer-modal.js";
+import { button, row } from "./buttons.js";
+
+type ActionOf<K extends Action["kind"]> = Extract<Action, { kind: K }>;
+
+const STEP_PHASE = {
+  answer: "awaiting_answer",
+  follow_up: "awaiting_follow_up",
+  retry: "reviewing",
+} as const;
+
+async function show(
+  interaction: ButtonInteraction | ModalSubmitInteraction,
+  ctx: BotContext,
+  outcome: Outcome,
+  structured = false,
+): Promise<void> {
+  await interaction.editReply({ ...outcomeView(ctx, outcome, structured), allowedMentions: NO_MENTIONS });
+}
+
+export async function openInterviewModal(
+  interaction: ButtonInteraction,
+  ctx: BotContext,
+  action: ActionOf<"iv-answer">,
+): Promise<void> {
+  const state = await ctx.sessions.get(action.sessionId, interaction.user.id);
+  const phaseOk =
+    state.status === "active" &&
+    (state.phase === STEP_PHASE[action.step] ||
+      (action.step === "retry" && state.phase === "awaiting_follow_up"));
+  if (!phaseOk) {
+    // A stale button: show where the interview is now instead.
+    await interaction.reply({
+      ...stateView(ctx, state, action.structured),
+      flags: EPHEMERAL,
+      allowedMentions: NO_MENTIONS,
+    });
+    return;
+  }
+  await checkCooldown(ctx, interaction.user.id);
+  const item = state.items[state.index];
+  const prompt =
+    action.step === "follow_up"
+      ? (item?.followUp?.text ?? "")
+      : (ctx.content.bank.get(item?.questionId ?? "")?.text ?? "");
+  const title =
+    action.step === "follow_up"
+      ? "Answer the follow-up"
+      : action.step === "retry"
+        ? "Revise your answer"
+        : `Question ${state.index + 1} of ${state.items.length}`;
+  await interaction.showModal(
+    answerModal(
+      title,
+      { ...action, kind: "iv-submit", structured: action.step === "follow_up" ? false : action.structured },
+      action.step !== "follow_up" && action.structured,
+      prompt,
+    ),
+  );
+}
+
+export async function submitInterviewAnswer(
+  interaction: ModalSubmitInteraction,
+  ctx: BotContext,
+  action: ActionOf<"iv-submit">,
+): Promise<void> {
+  await interaction.deferReply({ flags: EPHEMERAL });
+  const text = answerText(interaction, action.structured);
+  const context = { guildId: interaction.guildId };
+  const userId = interaction.user.id;
+  const outcome =
+    action.step === "answer"
+      ? await ctx.sessions.answer(action.sessionId, userId, text, context)
+      : action.step === "follow_up"
+        ? await ctx.sessions.followUp(action.sessionId, userId, text, context)
+        : await ctx.sessions.retry(action.sessionId, userId, text, context);
+  await show(interaction, ctx, outcome, action.structured);
+}
+
+export async function interviewStep(
+  interaction: ButtonInteraction,
+  ctx: BotContext,
+  action: ActionOf<"iv-next" | "iv-skip" | "iv-end" | "iv-resume">,
+): Promise<void> {
+  await interaction.deferReply({ flags: EPHEMERAL });
+  const userId = interaction.user.id;
+  const sessions = ctx.sessions;
+  const outcome =
+    action.kind === "iv-next"
+      ? await sessions.next(action.sessionId, userId)
+      : action.kind === "iv-skip"
+        ? await sessions.skip(action.sessionId, userId)
+        : action.kind === "iv-end"
+          ? await sessions.end(action.sessionId, userId)
+          : await sessions.resume(action.sessionId, userId);
+  if (action.kind === "iv-resume" && !outcome.error) {
+    await interaction.editReply({ ...stateView(ctx, outcome.state), allowedMentions: NO_MENTIONS });
+    return;
+  }
+  await show(interaction, ctx, outcome);
+}
+
+export async function openPracticeModal(
+  interaction: ButtonInteraction,
+  ctx: BotContext,
+  action: ActionOf<"pr-answer">,
+): Promise<void> {
+  const question = ctx.content.bank.get(action.questionId);
+  if (!question) throw new UserError("That question is no longer in the bank. Try `/practice` again.");
+  await checkCooldown(ctx, interaction.user.id);
+  await interaction.showModal(
+    answerModal(
+      action.previous ? "Revise your answer" : "Your answer",
+      { ...action, kind: "pr-submit" },
+      action.structured,
+      question.text,
+    ),
+  );
+}
+
+function singleFeedback(grade: Grade, previous: Grade | null, revise: Action | null) {
+  return {
+    embeds: [feedbackEmbed({ grade, title: "Feedback", followUp: grade.follow_up, previous })],
+    components: revise ? [row(button("Revise", revise, ButtonStyle.Primary))] : [],
+    allowedMentions: NO_MENTIONS,
+  };
+}
+
+export async function submitPracticeAnswer(
+  interaction: ModalSubmitInteraction,
+  ctx: BotContext,
+  action: ActionOf<"pr-submit">,
+): Promise<void> {
+  await interaction.deferReply({ flags: EPHEMERAL });
+  const question = ctx.content.bank.get(action.questionId);
+  if (!question) throw new UserError("That question is no longer in the bank. Try `/practice` again.");
+  const previous = action.previous ? ((await ctx.store.getAttempt(action.previous))?.grade ?? null) : null;
+  const fb = await ctx.sessions.gradeSingle(
+    {
+      userId: interaction.user.id,
+      question: ctx.sessions.questionRef(question.id),
+      level: action.level,
+      text: answerText(interaction, action.structured),
+    },
+    { guildId: interaction.guildId },
+  );
+  await interaction.editReply(
+    singleFeedback(fb.grade, previous, {
+      kind: "pr-answer",
+      questionId: question.id,
+      level: action.level,
+      previous: fb.attempt.id,
+      structured: action.structured,
+    }),
+  );
+}
+
+export async function submitFreeGrade(interaction: ModalSubmitInteraction, ctx: BotContext): Promise<void> {
+  await interaction.deferReply({ flags: EPHEMERAL });
+  const questionText = interaction.fields.getTextInputValue(QUESTION_FIELD);
+  const bankQuestion = ctx.content.bank.get(questionText.trim());
+  const question = bankQuestion
+    ? ctx.sessions.questionRef(bankQuestion.id)
+    : { id: null, text: questionText, competency: null, probes: [] };
+  const settings = interaction.guildId ? await ctx.store.getGuildSettings(interaction.guildId) : null;
+  const fb = await ctx.sessions.gradeSingle(
+    {
+      userId: interaction.user.id,
+      question,
+      level: settings?.defaultLevel ?? ctx.config.DEFAULT_LEVEL,
+      text: interaction.fields.getTextInputValue(ANSWER_FIELD),
+    },
+    { guildId: interaction.guildId },
+  );
+  await interaction.editReply(singleFeedback(fb.grade, null, null));
+}
+
+export async function regrade(
+  interaction: ButtonInteraction,
+  ctx: BotContext,
+  action: ActionOf<"regrade">,
+): Promise<void> {
+  await interaction.deferReply({ flags: EPHEMERAL });
+  const { feedback, state } = await ctx.sessions.regrade(action.attemptId, interaction.user.id, {
+    guildId: interaction.guildId,
+  });
+  if (state) {
+    await show(interaction, ctx, { state, effects: [], feedback, report: null, error: null });
+    return;
+  }
+  await interaction.editReply(singleFeedback(feedback.grade, null, null));
+}
+
+export async function confirmDelete(
+  interaction: ButtonInteraction,
+  ctx: BotContext,
+  action: ActionOf<"mydata-delete">,
+): Promise<void> {
+  if (interaction.user.id !== action.userId) throw new UserError("This is not your data.");
+  await interaction.deferUpdate();
+  const deleted = await ctx.store.deleteUser(action.userId);
+  await interaction.editReply({
+    embeds: [
+      {
+        description: `Deleted ${deleted.attempts} answers and ${deleted.sessions} interviews.`,
+        color: COLORS.neutral,
+      },
+    ],
+    components: [],
+    allowedMentions: NO_MENTIONS,
+  });
+}

@@ -1,0 +1,91 @@
+import { z } from "zod";
+import { LevelSchema } from "../core/levels.js";
+import { LIMITS } from "./limits.js";
+
+/**
+ * Buttons and modals carry everything they need in their custom id (the state lives in the store), so
+ * a button still works after a restart, on any shard.
+ */
+export const ActionSchema = z.discriminatedUnion("kind", [
+  /** Open the answer modal for a session's current question: `mode` is free text or S/T/A/R fields. */
+  z.object({
+    kind: z.literal("iv-answer"),
+    sessionId: z.string(),
+    step: z.enum(["answer", "follow_up", "retry"]),
+    structured: z.boolean(),
+  }),
+  z.object({
+    kind: z.literal("iv-submit"),
+    sessionId: z.string(),
+    step: z.enum(["answer", "follow_up", "retry"]),
+    structured: z.boolean(),
+  }),
+  z.object({ kind: z.literal("iv-next"), sessionId: z.string() }),
+  z.object({ kind: z.literal("iv-skip"), sessionId: z.string() }),
+  z.object({ kind: z.literal("iv-end"), sessionId: z.string() }),
+  z.object({ kind: z.literal("iv-resume"), sessionId: z.string() }),
+  /** One question outside a session; `previous` is the attempt a revision is compared with. */
+  z.object({
+    kind: z.literal("pr-answer"),
+    questionId: z.string(),
+    level: LevelSchema,
+    previous: z.string().nullable(),
+    structured: z.boolean(),
+  }),
+  z.object({
+    kind: z.literal("pr-submit"),
+    questionId: z.string(),
+    level: LevelSchema,
+    previous: z.string().nullable(),
+    structured: z.boolean(),
+  }),
+  z.object({ kind: z.literal("grade-submit") }),
+  /** Grade a stored answer again after a failure. */
+  z.object({ kind: z.literal("regrade"), attemptId: z.string() }),
+  z.object({ kind: z.literal("mydata-delete"), userId: z.string() }),
+]);
+export type Action = z.infer<typeof ActionSchema>;
+
+const SEP = "|";
+
+const order: { [K in Action["kind"]]: Array<Exclude<keyof Extract<Action, { kind: K }>, "kind">> } = {
+  "iv-answer": ["sessionId", "step", "structured"],
+  "iv-submit": ["sessionId", "step", "structured"],
+  "iv-next": ["sessionId"],
+  "iv-skip": ["sessionId"],
+  "iv-end": ["sessionId"],
+  "iv-resume": ["sessionId"],
+  "pr-answer": ["questionId", "level", "previous", "structured"],
+  "pr-submit": ["questionId", "level", "previous", "structured"],
+  "grade-submit": [],
+  regrade: ["attemptId"],
+  "mydata-delete": ["userId"],
+};
+
+function encodeValue(v: unknown): string {
+  if (v === null) return "-";
+  if (typeof v === "boolean") return v ? "1" : "0";
+  return String(v);
+}
+
+export function encodeAction(action: Action): string {
+  const keys = order[action.kind] as string[];
+  const id = [action.kind, ...keys.map((k) => encodeValue((action as Record<string, unknown>)[k]))].join(SEP);
+  if (id.length > LIMITS.customId) throw new RangeError(`custom id too long: ${id.length}`);
+  return id;
+}
+
+/** Parses a custom id; null for one this bot did not make (or an old format). */
+export function decodeAction(customId: string): Action | null {
+  const [kind, ...values] = customId.split(SEP);
+  if (!kind || !(kind in order)) return null;
+  const keys = order[kind as Action["kind"]] as string[];
+  if (keys.length !== values.length) return null;
+  const raw: Record<string, unknown> = { kind };
+  keys.forEach((k, i) => {
+    const v = values[i] as string;
+    raw[k] = k === "structured" ? v === "1" : v === "-" ? null : v;
+  });
+  const parsed = ActionSchema.safeParse(raw);
+  return parsed.success ? parsed.data : null;
+}

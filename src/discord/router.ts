@@ -1,0 +1,164 @@
+import {
+  type ActionRowBuilder,
+  type APIEmbed,
+  type ButtonBuilder,
+  DiscordAPIError,
+  type Interaction,
+  RESTJSONErrorCodes,
+  type RepliableInteraction,
+} from "discord.js";
+import { GradingFailedError, NotYourSessionError, SessionNotFoundError } from "../sessions/errors.js";
+import { COMMANDS } from "./commands/index.js";
+import { button, row } from "./components/buttons.js";
+import {
+  confirmDelete,
+  interviewStep,
+  openInterviewModal,
+  openPracticeModal,
+  regrade,
+  submitFreeGrade,
+  submitInterviewAnswer,
+  submitPracticeAnswer,
+} from "./components/handlers.js";
+import type { BotContext } from "./context.js";
+import { type Action, decodeAction } from "./custom-ids.js";
+import { errorRef, UserError } from "./errors.js";
+import { COLORS } from "./render/text.js";
+import { EPHEMERAL, NO_MENTIONS } from "./reply.js";
+
+const byName = new Map(COMMANDS.map((c) => [c.data.name, c]));
+
+/** Discord errors that only mean the interaction is gone (a restart, a replay): not worth an alarm. */
+const HARMLESS = new Set<number>([
+  RESTJSONErrorCodes.UnknownInteraction,
+  RESTJSONErrorCodes.InteractionHasAlreadyBeenAcknowledged,
+]);
+
+async function dispatch(interaction: Interaction, ctx: BotContext): Promise<void> {
+  if (interaction.isChatInputCommand()) {
+    const command = byName.get(interaction.commandName);
+    if (!command) throw new UserError("That command is not known to this version of the bot.");
+    return command.execute(interaction, ctx);
+  }
+  if (interaction.isAutocomplete()) {
+    return byName.get(interaction.commandName)?.autocomplete?.(interaction, ctx);
+  }
+  if (!interaction.isButton() && !interaction.isModalSubmit()) return;
+  const action = decodeAction(interaction.customId);
+  if (!action)
+    throw new UserError("This button is from an older version of the bot. Start again with a command.");
+  if (interaction.isButton()) return onButton(interaction, ctx, action);
+  return onModal(interaction, ctx, action);
+}
+
+function onButton(
+  interaction: Parameters<typeof openInterviewModal>[0],
+  ctx: BotContext,
+  action: Action,
+): Promise<void> {
+  switch (action.kind) {
+    case "iv-answer":
+      return openInterviewModal(interaction, ctx, action);
+    case "iv-next":
+    case "iv-skip":
+    case "iv-end":
+    case "iv-resume":
+      return interviewStep(interaction, ctx, action);
+    case "pr-answer":
+      return openPracticeModal(interaction, ctx, action);
+    case "regrade":
+      return regrade(interaction, ctx, action);
+    case "mydata-delete":
+      return confirmDelete(interaction, ctx, action);
+    default:
+      throw new UserError("That button does not do anything here.");
+  }
+}
+
+function onModal(
+  interaction: Parameters<typeof submitInterviewAnswer>[0],
+  ctx: BotContext,
+  action: Action,
+): Promise<void> {
+  switch (action.kind) {
+    case "iv-submit":
+      return submitInterviewAnswer(interaction, ctx, action);
+    case "pr-submit":
+      return submitPracticeAnswer(interaction, ctx, action);
+    case "grade-submit":
+      return submitFreeGrade(interaction, ctx);
+    default:
+      throw new UserError("That form does not do anything here.");
+  }
+}
+
+interface Notice {
+  embeds: APIEmbed[];
+  components?: ActionRowBuilder<ButtonBuilder>[];
+}
+
+async function tell(interaction: RepliableInteraction, notice: Notice): Promise<void> {
+  const body = {
+    embeds: notice.embeds,
+    components: notice.components ?? [],
+    allowedMentions: NO_MENTIONS,
+    flags: EPHEMERAL,
+  } as const;
+  if (interaction.deferred || interaction.replied) await interaction.followUp(body);
+  else await interaction.reply(body);
+}
+
+/**
+ * The one error policy: a UserError is shown as it is; anything else is logged with a reference the
+ * user also sees. A stored answer whose grading failed gets a "Grade again" button.
+ */
+async function fail(interaction: Interaction, ctx: BotContext, err: unknown): Promise<void> {
+  if (err instanceof DiscordAPIError && HARMLESS.has(Number(err.code))) {
+    ctx.log.warn({ interactionId: interaction.id, code: err.code }, "interaction already gone");
+    return;
+  }
+  if (!interaction.isRepliable()) {
+    ctx.log.error({ err, interactionId: interaction.id }, "autocomplete failed");
+    return;
+  }
+  const known =
+    err instanceof UserError || err instanceof NotYourSessionError || err instanceof SessionNotFoundError;
+  try {
+    if (known) {
+      await tell(interaction, { embeds: [{ description: (err as Error).message, color: COLORS.mid }] });
+      return;
+    }
+    const ref = errorRef();
+    ctx.log.error({ err, interactionId: interaction.id, ref }, "interaction failed");
+    if (err instanceof GradingFailedError) {
+      await tell(interaction, {
+        embeds: [
+          {
+            description: `Grading failed (ref ${ref}). Your answer is saved: grade it again when you're ready.`,
+            color: COLORS.low,
+          },
+        ],
+        components: [row(button("Grade again", { kind: "regrade", attemptId: err.attemptId }))],
+      });
+      return;
+    }
+    await tell(interaction, {
+      embeds: [{ description: `Something went wrong (ref ${ref}). Please try again.`, color: COLORS.low }],
+    });
+  } catch (replyErr) {
+    ctx.log.warn({ err: replyErr, interactionId: interaction.id }, "could not report an error to the user");
+  }
+}
+
+/** Handles one interaction exactly once, even when Discord delivers it twice. */
+export async function route(interaction: Interaction, ctx: BotContext): Promise<void> {
+  try {
+    if (!(await ctx.store.claimInteraction(interaction.id, ctx.now().toISOString()))) {
+      ctx.log.debug({ interactionId: interaction.id }, "replayed interaction ignored");
+      return;
+    }
+    await dispatch(interaction, ctx);
+  } catch (err) {
+    await fail(interaction, ctx, err);
+  }
+}

@@ -1,0 +1,87 @@
+import { GatewayIntentBits } from "discord.js";
+import { ApiError } from "./errors.js";
+import { asObject, type JsonObject } from "./json.js";
+import { assertNotEmpty, assertValidMessage } from "./limits-message.js";
+import { channelMessageOf, channelOf, guildIdOf } from "./lookup.js";
+import { announce, createMessage, editedMessage, isEphemeral } from "./messages.js";
+import { type Deps, ok, type Route } from "./router.js";
+
+/** Messages the bot posts in channels and threads (not interaction responses). */
+export function messageRoutes({ world, gateway }: Deps): Route[] {
+  return [
+    {
+      method: "GET",
+      path: "/channels/:channelId/messages",
+      auth: true,
+      handle: ({ params, query }) => {
+        channelOf(world, params.channelId);
+        const limit = Math.min(Number(query.get("limit") ?? 50), 100);
+        const newestFirst = [...world.messages.values()]
+          .filter((m) => !m.deleted && m.message.channel_id === params.channelId && !isEphemeral(m.message))
+          .map((m) => m.message)
+          .reverse();
+        return ok(newestFirst.slice(0, limit));
+      },
+    },
+    {
+      method: "POST",
+      path: "/channels/:channelId/messages",
+      auth: true,
+      handle: ({ params, body, files }) => {
+        const channel = channelOf(world, params.channelId);
+        assertValidMessage(body, { base: [], creating: true, fileCount: files.length });
+        const stored = createMessage(world, {
+          channelId: channel.id,
+          body: asObject(body),
+          files,
+          author: world.config.bot,
+        });
+        if ("message_count" in channel && channel.message_count !== undefined) channel.message_count += 1;
+        announce(gateway, stored, "MESSAGE_CREATE");
+        return ok(stored.message);
+      },
+    },
+    {
+      method: "GET",
+      path: "/channels/:channelId/messages/:messageId",
+      auth: true,
+      handle: ({ params }) => ok(channelMessageOf(world, params.channelId, params.messageId).message),
+    },
+    {
+      method: "PATCH",
+      path: "/channels/:channelId/messages/:messageId",
+      auth: true,
+      handle: ({ params, body, files }) => {
+        const stored = channelMessageOf(world, params.channelId, params.messageId);
+        if (stored.message.author.id !== world.config.bot.id) {
+          throw new ApiError(403, { code: 50005, message: "Cannot edit a message authored by another user" });
+        }
+        assertValidMessage(body, { base: [], creating: false, fileCount: files.length });
+        const next = editedMessage(world, stored.message, asObject(body), files);
+        assertNotEmpty(next as unknown as JsonObject, 0);
+        stored.message = next;
+        announce(gateway, stored, "MESSAGE_UPDATE");
+        return ok(next);
+      },
+    },
+    {
+      method: "DELETE",
+      path: "/channels/:channelId/messages/:messageId",
+      auth: true,
+      handle: ({ params }) => {
+        const stored = channelMessageOf(world, params.channelId, params.messageId);
+        const channel = channelOf(world, params.channelId);
+        stored.deleted = true;
+        const guildId = guildIdOf(channel);
+        const event = {
+          id: stored.message.id,
+          channel_id: channel.id,
+          ...(guildId ? { guild_id: guildId } : {}),
+        };
+        const intent = guildId ? GatewayIntentBits.GuildMessages : GatewayIntentBits.DirectMessages;
+        gateway.dispatch("MESSAGE_DELETE", event, { guildId, intent });
+        return ok();
+      },
+    },
+  ];
+}

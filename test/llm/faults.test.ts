@@ -1,0 +1,97 @@
+import { createServer } from "node:net";
+import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { gradeAnswer } from "../../src/core/grading/grade.js";
+import type { FallbackReason } from "../../src/core/grading/types.js";
+import { judgement } from "../fake-openai/judgements.js";
+import { type FakeOpenAI, type Reply, startFakeOpenAI } from "../fake-openai/server.js";
+import { STRONG_ANSWER } from "../helpers/grade.js";
+import { API_KEY, content, inputFor, llmGrader } from "./helpers.js";
+
+const OK: Reply = { content: judgement("Partial") };
+
+let fake: FakeOpenAI;
+beforeEach(async () => {
+  fake = await startFakeOpenAI();
+});
+afterEach(() => fake.close());
+
+async function gradeWith(replies: Reply[], env: Record<string, string> = {}) {
+  fake.enqueue(...replies);
+  const { grader, logs } = llmGrader(fake, { env });
+  const started = Date.now();
+  const grade = await grader.grade(inputFor(STRONG_ANSWER));
+  return { grade, ms: Date.now() - started, requests: fake.requests.length, logs: logs() };
+}
+
+describe("LLM grader faults: the offline grade comes back, marked with the reason", () => {
+  const cases: Array<[string, Reply[], FallbackReason, number]> = [
+    ["a 429 twice", [{ status: 429, headers: { "retry-after": "0" } }, { status: 429 }], "rate_limited", 2],
+    ["a 5xx twice", [{ status: 500 }, { status: 502 }], "server_error", 2],
+    ["a dropped connection, twice", [{ hangUp: true }, { hangUp: true }], "connection", 2],
+    ["a reply that is not JSON", [{ content: '{"criteria": {"situation": ' }], "invalid_output", 1],
+    ["JSON that breaks the schema", [{ content: { criteria: {}, missing: "none" } }], "invalid_output", 1],
+    [
+      "an anchor that is not one of the labels",
+      [{ content: judgement("Perfect" as "Exemplary") }],
+      "invalid_output",
+      1,
+    ],
+    ["an empty reply", [{ content: null }], "invalid_output", 1],
+    ["a refusal", [{ content: null, refusal: "I can't help with that." }], "refused", 1],
+    ["a content filter stop", [{ ...OK, finishReason: "content_filter" }], "refused", 1],
+    ["a reply cut off by the token limit", [{ ...OK, finishReason: "length" }], "length", 1],
+    ["a rejected key", [{ status: 401 }], "api_error", 1],
+    ["a request the server does not support", [{ status: 400 }], "api_error", 1],
+  ];
+
+  it.each(cases)("%s", async (_name, replies, reason, requests) => {
+    const run = await gradeWith(replies);
+    const input = inputFor(STRONG_ANSWER);
+    expect(run.grade).toEqual({ ...gradeAnswer(input, content), fallback: reason });
+    expect(run.requests).toBe(requests);
+    expect(run.logs).toContain(`"reason":"${reason}"`);
+    expect(run.logs).not.toContain("Memphis");
+    expect(run.logs).not.toContain(API_KEY);
+  });
+
+  it("times out after OPENAI_TIMEOUT_MS, without a second try", async () => {
+    const run = await gradeWith([{ ...OK, delayMs: 3000 }], { OPENAI_TIMEOUT_MS: "1000" });
+    expect(run.grade.fallback).toBe("timeout");
+    expect(run.ms).toBeGreaterThanOrEqual(950);
+    expect(run.ms).toBeLessThan(2500);
+    expect(run.requests).toBe(1);
+  });
+
+  it("waits as long as retry-after asks when the deadline allows, then grades", async () => {
+    const run = await gradeWith([{ status: 429, headers: { "retry-after": "1" } }, OK]);
+    expect(run.grade).toMatchObject({ grader: "llm", fallback: null });
+    expect(run.ms).toBeGreaterThanOrEqual(950);
+    expect(run.requests).toBe(2);
+  });
+
+  it("falls back at once when retry-after asks for longer than the deadline", async () => {
+    const run = await gradeWith([{ status: 429, headers: { "retry-after": "120" } }, OK]);
+    expect(run.grade.fallback).toBe("rate_limited");
+    expect(run.ms).toBeLessThan(1000);
+    expect(run.requests).toBe(1);
+  });
+
+  it("retries one 5xx and grades", async () => {
+    const run = await gradeWith([{ status: 503 }, OK]);
+    expect(run.grade.grader).toBe("llm");
+    expect(run.requests).toBe(2);
+  });
+
+  it("falls back when nothing listens on the server's port", async () => {
+    const port = await new Promise<number>((resolve) => {
+      const probe = createServer().listen(0, "127.0.0.1", () => {
+        const { port } = probe.address() as { port: number };
+        probe.close(() => resolve(port));
+      });
+    });
+    const { grader, logs } = llmGrader(fake, { env: { OPENAI_BASE_URL: `http://127.0.0.1:${port}/v1` } });
+    const grade = await grader.grade(inputFor(STRONG_ANSWER));
+    expect(grade.fallback).toBe("connection");
+    expect(logs()).toContain('"reason":"connection"');
+  });
+});
