@@ -163,11 +163,19 @@ export class SessionService {
     return this.simple(sessionId, userId, { type: "resume", at: this.at() });
   }
 
-  /** Grades answers that were stored but never graded (the process died in between). */
+  /**
+   * Grades answers that were stored but never graded (the process died in between). One that fails
+   * again stays stored and ungraded for the next start or a "Grade again" button; it never stops the rest.
+   */
   async recoverUngraded(): Promise<number> {
     let done = 0;
     for (const attempt of await this.deps.store.listUngraded(500)) {
-      const grade = await this.gradeAttempt(attempt, { userId: attempt.userId, guildId: null });
+      let grade: Grade;
+      try {
+        grade = await this.gradeAttempt(attempt, { userId: attempt.userId, guildId: null });
+      } catch {
+        continue;
+      }
       if (attempt.sessionId) await this.catchUpSession(attempt, grade);
       done++;
     }
@@ -195,7 +203,7 @@ export class SessionService {
       createdAt: at,
     };
     await this.deps.store.addAttempt(attempt);
-    const grade = await this.gradeAttempt(attempt, {
+    const grade = await this.gradeOrFail(attempt, {
       userId: input.userId,
       guildId: context.guildId ?? null,
     });

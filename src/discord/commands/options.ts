@@ -42,6 +42,7 @@ export async function focusAutocomplete(
   const typed = interaction.options.getFocused().toLowerCase();
   const choices = ctx.content.bank.competencies
     .filter((c) => !typed || c.id.includes(typed) || c.name.toLowerCase().includes(typed))
+    .sort((a, b) => Number(b.id.startsWith(typed)) - Number(a.id.startsWith(typed)))
     .slice(0, LIMITS.choices)
     .map((c) => ({ name: truncate(c.name, 100), value: c.id }));
   await interaction.respond(choices);

@@ -1,0 +1,55 @@
+import { join } from "node:path";
+import { parseConfig } from "../../src/config.js";
+import { startBot } from "../../src/discord/bot.js";
+import { registerCommands } from "../../src/discord/register.js";
+import { createLogger } from "../../src/log.js";
+import { createSessionService } from "../../src/sessions/create.js";
+import type { GradeFn } from "../../src/sessions/grader.js";
+import { openSqliteStore } from "../../src/store/open.js";
+import type { Store } from "../../src/store/store.js";
+import type { FakeDiscord } from "../fake-discord/index.js";
+import { content } from "./grade.js";
+import { offlineGrade } from "./sessions.js";
+
+export interface BotUnderTest {
+  store: Store;
+  stop(): Promise<void>;
+}
+
+export function botEnv(discord: FakeDiscord, dataDir: string): Record<string, string> {
+  return {
+    DISCORD_TOKEN: discord.token,
+    DISCORD_APP_ID: discord.applicationId,
+    DISCORD_API_BASE: discord.apiBase,
+    DATA_DIR: dataDir,
+    GRADE_COOLDOWN_SECONDS: "0",
+  };
+}
+
+/** The real bot (real discord.js client, real store) in this process, logged in to the fake Discord. */
+export async function startTestBot(
+  discord: FakeDiscord,
+  dataDir: string,
+  options: { grade?: GradeFn; env?: Record<string, string> } = {},
+): Promise<BotUnderTest> {
+  const config = parseConfig({ ...botEnv(discord, dataDir), ...options.env });
+  const guildId = discord.guilds[0]?.id;
+  await registerCommands({
+    token: discord.token,
+    applicationId: discord.applicationId,
+    guildId,
+    apiBase: discord.apiBase,
+  });
+  const store = await openSqliteStore(join(dataDir, "star-coach.db"));
+  const grade = options.grade ?? offlineGrade;
+  const sessions = createSessionService(config, store, content, grade);
+  const log = createLogger({ level: "silent" });
+  const bot = await startBot({ config, content, store, sessions, grade, log, now: () => new Date() });
+  return {
+    store,
+    async stop() {
+      await bot.stop();
+      await store.close();
+    },
+  };
+}
