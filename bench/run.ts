@@ -1,6 +1,7 @@
 // Benchmarks: `npm run bench`. Figures are printed as a table; run on an idle machine.
 import { performance } from "node:perf_hooks";
 import { shippedContent } from "../src/content-files.js";
+import { benchDiscord } from "./discord.js";
 import { benchGrader } from "./grader.js";
 import { clientOverhead, promptTokens } from "./llm.js";
 import { benchPostgres, benchSqlite, rssWithLiveSessions } from "./store.js";
@@ -43,4 +44,17 @@ console.log("  * the response schema as the API bills it, estimated (openai/open
 const overhead = await clientOverhead(content, 300);
 console.log(
   `\nLLM client path against the loopback fake server, 300 words, median of ${overhead.runs}: ${overhead.llmMs.toFixed(2)} ms per grade vs ${overhead.offlineMs.toFixed(2)} ms offline; overhead ${overhead.overheadMs.toFixed(2)} ms`,
+);
+
+const discordFigures = await benchDiscord();
+console.log(
+  "\nDiscord: acknowledgement latency from the fake gateway to the callback (real discord.js client)",
+);
+for (const f of discordFigures.load) {
+  console.log(
+    `  ${f.label.padEnd(24)} sent ${f.sent}, acknowledged ${f.acknowledged}, lost ${f.sent - f.acknowledged}, p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms`,
+  );
+}
+console.log(
+  `  RSS after 1,000 interview sessions started through Discord: ${discordFigures.rssMb.toFixed(0)} MB (bot and fake server in one process)`,
 );
