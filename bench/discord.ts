@@ -4,10 +4,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { type FakeUser, startFakeDiscord } from "../test/fake-discord/index.js";
 import { startTestBot } from "../test/helpers/bot.js";
-
-function percentile(sorted: number[], p: number): number {
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
-}
+import { percentile } from "./grader.js";
 
 export interface LoadFigures {
   label: string;

@@ -12,7 +12,7 @@ export function answerOfLength(words: number): string {
   return `${out.slice(0, words).join(" ")}.`;
 }
 
-function percentile(sorted: number[], p: number): number {
+export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }
 

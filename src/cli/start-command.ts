@@ -3,7 +3,8 @@ import type { Command } from "./command.js";
 
 export const startCommand: Command = {
   name: "start",
-  summary: "Run STAR Coach: the Discord bot when DISCORD_TOKEN is set (what `npm start` runs)",
+  summary:
+    "Run STAR Coach (what `npm start` runs): the Discord bot with DISCORD_TOKEN, else the terminal interview",
   usage: "star-coach start",
   run: (_args, io) => start(io),
 };

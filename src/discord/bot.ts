@@ -27,6 +27,8 @@ export async function startBot(ctx: BotContext): Promise<RunningBot> {
   const log = ctx.log.child({ module: "discord" });
   const recovered = await ctx.sessions.recoverUngraded();
   if (recovered > 0) log.info({ recovered }, "graded answers left over from a previous run");
+  const purged = await applyRetention(ctx.config, ctx.store, ctx.now());
+  if (purged > 0) log.info({ purged }, "deleted answers older than the retention period");
   const client = createClient(ctx.config);
   client.on(Events.InteractionCreate, (interaction) => {
     void route(interaction, { ...ctx, log });

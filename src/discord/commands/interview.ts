@@ -7,7 +7,7 @@ import { outcomeView, stateView } from "../interview-view.js";
 import { COLORS } from "../render/text.js";
 import { EPHEMERAL, NO_MENTIONS } from "../reply.js";
 import type { SlashCommand } from "./command.js";
-import { focusAutocomplete, focusOption, levelOption, parseFocus, parseLevel } from "./options.js";
+import { focusAutocomplete, focusOption, levelOption, practiceChoices } from "./options.js";
 
 const DEFAULT_QUESTIONS = 3;
 
@@ -60,13 +60,7 @@ export const interviewCommand: SlashCommand = {
         });
         return;
       }
-      const settings = interaction.guildId ? await ctx.store.getGuildSettings(interaction.guildId) : null;
-      const level = parseLevel(
-        interaction.options.getString("level"),
-        settings?.defaultLevel ?? ctx.config.DEFAULT_LEVEL,
-      );
-      const competencies = parseFocus(interaction.options.getString("focus"), ctx);
-      const structured = interaction.options.getBoolean("structured") ?? false;
+      const { level, competencies, structured } = await practiceChoices(interaction, ctx);
       let outcome: Awaited<ReturnType<typeof ctx.sessions.start>>;
       try {
         outcome = await ctx.sessions.start(

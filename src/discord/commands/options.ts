@@ -1,4 +1,8 @@
-import type { AutocompleteInteraction, SlashCommandStringOption } from "discord.js";
+import type {
+  AutocompleteInteraction,
+  ChatInputCommandInteraction,
+  SlashCommandStringOption,
+} from "discord.js";
 import { LEVEL_ROLES, LEVELS, type Level, LevelSchema } from "../../core/levels.js";
 import type { BotContext } from "../context.js";
 import { UserError } from "../errors.js";
@@ -46,4 +50,22 @@ export async function focusAutocomplete(
     .slice(0, LIMITS.choices)
     .map((c) => ({ name: truncate(c.name, 100), value: c.id }));
   await interaction.respond(choices);
+}
+
+/** The server's default level, else the bot's. */
+export async function defaultLevel(guildId: string | null, ctx: BotContext): Promise<Level> {
+  const settings = guildId ? await ctx.store.getGuildSettings(guildId) : null;
+  return settings?.defaultLevel ?? ctx.config.DEFAULT_LEVEL;
+}
+
+/** The level, focus and answer form that /interview start and /practice ask for. */
+export async function practiceChoices(
+  interaction: ChatInputCommandInteraction,
+  ctx: BotContext,
+): Promise<{ level: Level; competencies: string[]; structured: boolean }> {
+  return {
+    level: parseLevel(interaction.options.getString("level"), await defaultLevel(interaction.guildId, ctx)),
+    competencies: parseFocus(interaction.options.getString("focus"), ctx),
+    structured: interaction.options.getBoolean("structured") ?? false,
+  };
 }

@@ -5,7 +5,7 @@ import { UserError } from "../errors.js";
 import { questionEmbed } from "../render/question-embed.js";
 import { EPHEMERAL, NO_MENTIONS } from "../reply.js";
 import type { SlashCommand } from "./command.js";
-import { focusAutocomplete, focusOption, levelOption, parseFocus, parseLevel } from "./options.js";
+import { focusAutocomplete, focusOption, levelOption, practiceChoices } from "./options.js";
 
 export const practiceCommand: SlashCommand = {
   data: new SlashCommandBuilder()
@@ -18,13 +18,7 @@ export const practiceCommand: SlashCommand = {
     ),
 
   async execute(interaction, ctx: BotContext) {
-    const settings = interaction.guildId ? await ctx.store.getGuildSettings(interaction.guildId) : null;
-    const level = parseLevel(
-      interaction.options.getString("level"),
-      settings?.defaultLevel ?? ctx.config.DEFAULT_LEVEL,
-    );
-    const competencies = parseFocus(interaction.options.getString("focus"), ctx);
-    const structured = interaction.options.getBoolean("structured") ?? false;
+    const { level, competencies, structured } = await practiceChoices(interaction, ctx);
     const pool = ctx.content.bank.questions.filter(
       (q) => q.levels.includes(level) && (competencies.length === 0 || competencies.includes(q.competency)),
     );

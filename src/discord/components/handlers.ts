@@ -2,6 +2,7 @@ import { type ButtonInteraction, ButtonStyle, type ModalSubmitInteraction } from
 import type { Grade } from "../../core/grading/types.js";
 import type { Outcome } from "../../sessions/session-service.js";
 import { ANSWER_FIELD, QUESTION_FIELD } from "../commands/grade.js";
+import { defaultLevel } from "../commands/options.js";
 import type { BotContext } from "../context.js";
 import { checkCooldown } from "../cooldown.js";
 import type { Action } from "../custom-ids.js";
@@ -174,12 +175,11 @@ export async function submitFreeGrade(interaction: ModalSubmitInteraction, ctx: 
   const question = bankQuestion
     ? ctx.sessions.questionRef(bankQuestion.id)
     : { id: null, text: questionText, competency: null, probes: [] };
-  const settings = interaction.guildId ? await ctx.store.getGuildSettings(interaction.guildId) : null;
   const fb = await ctx.sessions.gradeSingle(
     {
       userId: interaction.user.id,
       question,
-      level: settings?.defaultLevel ?? ctx.config.DEFAULT_LEVEL,
+      level: await defaultLevel(interaction.guildId, ctx),
       text: interaction.fields.getTextInputValue(ANSWER_FIELD),
     },
     { guildId: interaction.guildId },
