@@ -139,6 +139,15 @@ describe("offline grader", () => {
     expect(senior.tips.join(" ")).toMatch(/At senior level, interviewers look for scope/);
   });
 
+  it("quotes no stray line and takes a stated target for a task, not a result", () => {
+    const g = grade(
+      "2\nAt our DC, cycle counts showed 91% location accuracy last spring.\nMy goal was to reach 98% within six months.\nI ran a Pareto on adjustment records and moved fast movers to weekly counts.",
+    );
+    for (const c of Object.values(g.criteria)) expect(c.evidence).not.toContain("2");
+    expect(g.criteria.task.evidence[0]).toContain("My goal was to reach 98%");
+    expect(g.criteria.result.score).toBe(0);
+  });
+
   it("caps a very short answer however good its parts", () => {
     expect(
       grade("I cut scrap from 8% to 3% with a Pareto, saving $120k a year.").overall,

@@ -9,6 +9,7 @@ export interface RoleScore {
 
 const HEADING_BONUS = 6;
 const MIN_SCORE = 1.6;
+const MIN_WORDS = 3;
 
 function rawScores(f: SentenceFeatures): Record<StarPart, number> {
   const h = f.hits;
@@ -62,7 +63,8 @@ function rawScores(f: SentenceFeatures): Record<StarPart, number> {
 
 /** The STAR part(s) a sentence plays, most likely first. Headings ("Result:") win over cues. */
 export function classifyRoles(f: SentenceFeatures): RoleScore[] {
-  if (f.salad) return [];
+  // A stray word or number on its own line ("2", "Thanks") plays no part, unless a heading says so.
+  if (f.salad || (f.sentence.wordCount < MIN_WORDS && !f.sentence.heading)) return [];
   const scores = rawScores(f);
   if (f.sentence.heading) scores[f.sentence.heading] += HEADING_BONUS;
   const best = Math.max(...STAR_PARTS.map((r) => scores[r]));

@@ -108,7 +108,11 @@ export function scoreAction(ev: Evidence): CriterionScore {
 export function scoreResult(ev: Evidence): CriterionScore {
   // A side effect inside an action ("which saved two changeovers") is not the story's result.
   const r = withRole(ev, "result").filter(
-    (x) => !x.hypothetical && (x.roles[0]?.role === "result" || (x.position >= 0.6 && saysOutcome(x))),
+    (x) =>
+      !x.hypothetical &&
+      // A target ("my goal was to reach 98%") is a task, not a result, unless it reports a change.
+      !(x.hits.task_cues.length > 0 && x.changes.length === 0 && x.roles[0]?.role !== "result") &&
+      (x.roles[0]?.role === "result" || (x.position >= 0.6 && saysOutcome(x))),
   );
   if (r.length === 0) return { score: 0, sentences: [] };
   const numbered = r.filter(hasResultNumber);
