@@ -150,7 +150,9 @@ export function scoreResult(ev: Evidence): CriterionScore {
 }
 
 export function scoreDataEvidence(ev: Evidence, result: CriterionScore): CriterionScore {
-  const real = ev.sentences.filter((s) => !s.salad && !s.hypothetical);
+  const real = ev.sentences.filter(
+    (s) => !s.salad && !s.hypothetical && (s.roles.length > 0 || s.sentence.wordCount >= 3),
+  );
   const withChange = real.filter((s) => s.changes.length > 0);
   const withNumbers = real.filter((s) => s.quantities.some((q) => !q.timeFrame));
   const methodShown = ev.methods.some((m) => m.shown);
