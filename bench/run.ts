@@ -58,3 +58,22 @@ for (const f of discordFigures.load) {
 console.log(
   `  RSS after 1,000 interview sessions started through Discord: ${discordFigures.rssMb.toFixed(0)} MB (bot and fake server in one process)`,
 );
+
+{
+  const { progressChartPng } = await import("../src/charts/png.js");
+  const { CRITERIA } = await import("../src/core/criteria.js");
+  const sessions = 20;
+  const trend = Object.fromEntries(
+    CRITERIA.map((c, k) => [c, Array.from({ length: sessions }, (_, i) => Math.min(4, (k + i) / 6))]),
+  ) as Record<(typeof CRITERIA)[number], number[]>;
+  const times: number[] = [];
+  for (let i = 0; i < 40; i++) {
+    const start = performance.now();
+    progressChartPng({ trend });
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  console.log(
+    `\nprogress chart PNG (1000x420, ${sessions} sessions, system fonts): median ${(times[times.length >> 1] ?? 0).toFixed(1)} ms of ${times.length}`,
+  );
+}

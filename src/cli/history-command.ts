@@ -1,3 +1,4 @@
+import { writeFile } from "node:fs/promises";
 import { userInfo } from "node:os";
 import { parseArgs } from "node:util";
 import { parseConfig } from "../config.js";
@@ -12,9 +13,12 @@ import { formatProgress } from "./session-report.js";
 export const historyCommand: Command = {
   name: "history",
   summary: "Your progress: per-criterion trend, competencies covered, next focus",
-  usage: "star-coach history [--user NAME] [--json]",
+  usage: "star-coach history [--user NAME] [--json] [--png FILE]",
   async run(args, io) {
-    const { values } = parseArgs({ args, options: { user: { type: "string" }, json: { type: "boolean" } } });
+    const { values } = parseArgs({
+      args,
+      options: { user: { type: "string" }, json: { type: "boolean" }, png: { type: "string" } },
+    });
     const config = parseConfig(io.env);
     const content = shippedContent();
     const store = await openStore(config);
@@ -25,6 +29,18 @@ export const historyCommand: Command = {
       const progress = await service.progress(values.user ?? `local:${userInfo().username}`);
       if (values.json) io.stdout.write(`${JSON.stringify(progress, null, 2)}\n`);
       else io.stdout.write(formatProgress(progress, content.bank, painter(io.stdout, io.env)));
+      if (values.png) {
+        // Loaded only when asked for: the native renderer stays out of every other command's start-up.
+        const { progressChartPng } = await import("../charts/png.js");
+        try {
+          await writeFile(values.png, progressChartPng(progress));
+        } catch (err) {
+          io.stderr.write(`Could not write the chart to ${values.png}: ${(err as Error).message}\n`);
+          return 1;
+        }
+        // Beside JSON, the path goes to stderr so stdout stays one JSON document.
+        (values.json ? io.stderr : io.stdout).write(`Chart written to ${values.png}\n`);
+      }
       return 0;
     } finally {
       await store.close();

@@ -33,10 +33,10 @@ export function formatSessionReport(report: SessionReport, bank: QuestionBank, p
     const score = q.skipped
       ? paint("dim", "skipped")
       : q.overall === null
-        ? paint("dim", "not graded")
+        ? paint("dim", "not answered")
         : `${q.overall}/5`;
     const moved = q.improvement
-      ? paint("green", ` (${q.improvement > 0 ? "+" : ""}${q.improvement} after revising)`)
+      ? paint("green", ` (${q.improvement > 0 ? "+" : ""}${q.improvement} on your first answer)`)
       : "";
     out.push(`${i + 1}. ${score}${moved}  ${paint("dim", text)}`);
   });

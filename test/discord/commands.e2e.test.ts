@@ -82,9 +82,9 @@ describe("Discord commands end to end", () => {
       })
       .reply();
     expect(messageText(graded)).toMatch(/Feedback: [45]\/5/);
-    expect(messageText(await discord.slashCommand({ name: "progress" }).reply())).toContain(
-      "1 graded answers",
-    );
+    const progress = await discord.slashCommand({ name: "progress" }).reply();
+    expect(messageText(progress)).toContain("1 graded answers");
+    expect(progress.attachments?.map((a) => a.filename)).toEqual(["progress.png"]);
     expect(messageText(await discord.slashCommand({ name: "star" }).reply())).toContain("Situation");
     expect(
       messageText(await discord.slashCommand({ name: "rubric", options: { criterion: "result" } }).reply()),

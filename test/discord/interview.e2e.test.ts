@@ -77,6 +77,8 @@ describe("Discord bot end to end (real discord.js client, fake Discord on loopba
     message = await discord.clickButton({ message, label: "Skip" }).reply();
     expect(messageText(message)).toContain("Interview report");
     expect(messageText(message)).toContain("skipped");
+    const chart = discord.requests.flatMap((r) => r.files).find((f) => f.name === "progress.png");
+    expect(chart?.data.subarray(0, 8)).toEqual(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]));
     expect(discord.violations).toEqual([]);
     expect(discord.unknownRoutes).toEqual([]);
     for (const l of discord.ackLatencies()) expect(l.latencyMs).toBeLessThan(3000);

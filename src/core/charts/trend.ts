@@ -20,6 +20,16 @@ export type TrendSeries = Readonly<Record<CriterionId, readonly (number | null)[
 /** Past this many sessions the points are not marked, only the lines drawn. */
 const MAX_MARKERS = 30;
 const INSET = 16;
+/**
+ * Equal scores would draw lines on top of each other and hide all but the last, so each criterion is
+ * shifted by one line width from its neighbour: equal lines read as a ribbon, in legend order from the
+ * top. The most any line moves is 7.5 px, about a tenth of a point.
+ */
+const DODGE = 3;
+
+function dodge(c: CriterionId): number {
+  return (CRITERIA.indexOf(c) - (CRITERIA.length - 1) / 2) * DODGE;
+}
 
 export const TREND_TITLE = "Trend per criterion (0–4)";
 
@@ -47,7 +57,7 @@ function series(c: CriterionId, values: readonly (number | null)[], plot: Plot, 
   const color = CRITERION_COLORS[c];
   let out = "";
   for (const run of runs(values)) {
-    const points = run.map((p) => ({ x: xOf(plot, p.i, n), y: yOf(plot, p.v) }));
+    const points = run.map((p) => ({ x: xOf(plot, p.i, n), y: yOf(plot, p.v) + dodge(c) }));
     if (points.length > 1)
       out += el("polyline", {
         class: "trend-line",

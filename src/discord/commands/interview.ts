@@ -1,5 +1,6 @@
 import { SlashCommandBuilder } from "discord.js";
 import { MAX_QUESTIONS } from "../../core/interview/types.js";
+import { progressChart } from "../chart-attachment.js";
 import { button, row } from "../components/buttons.js";
 import type { BotContext } from "../context.js";
 import { UserError } from "../errors.js";
@@ -95,7 +96,10 @@ export const interviewCommand: SlashCommand = {
       return;
     }
     const ended = await ctx.sessions.end(open.id, userId);
-    await interaction.editReply({ ...outcomeView(ctx, ended), allowedMentions: NO_MENTIONS });
+    const files = ended.report
+      ? [progressChart(await ctx.sessions.progress(userId), ended.report.criteria)]
+      : [];
+    await interaction.editReply({ ...outcomeView(ctx, ended), files, allowedMentions: NO_MENTIONS });
   },
 
   autocomplete: focusAutocomplete,

@@ -1,4 +1,5 @@
 import { SlashCommandBuilder } from "discord.js";
+import { CHART_FILE, progressChart } from "../chart-attachment.js";
 import type { BotContext } from "../context.js";
 import { progressEmbed } from "../render/report-embed.js";
 import { EPHEMERAL, NO_MENTIONS } from "../reply.js";
@@ -11,8 +12,14 @@ export const progressCommand: SlashCommand = {
   async execute(interaction, ctx: BotContext) {
     await interaction.deferReply({ flags: EPHEMERAL });
     const progress = await ctx.sessions.progress(interaction.user.id);
+    const embed = progressEmbed(progress, ctx.content.bank);
+    if (progress.attempts === 0) {
+      await interaction.editReply({ embeds: [embed], allowedMentions: NO_MENTIONS });
+      return;
+    }
     await interaction.editReply({
-      embeds: [progressEmbed(progress, ctx.content.bank)],
+      embeds: [{ ...embed, image: { url: `attachment://${CHART_FILE}` } }],
+      files: [progressChart(progress)],
       allowedMentions: NO_MENTIONS,
     });
   },

@@ -1,6 +1,7 @@
 import { type ButtonInteraction, ButtonStyle, type ModalSubmitInteraction } from "discord.js";
 import type { Grade } from "../../core/grading/types.js";
 import type { Outcome } from "../../sessions/session-service.js";
+import { progressChart } from "../chart-attachment.js";
 import { ANSWER_FIELD, QUESTION_FIELD } from "../commands/grade.js";
 import { defaultLevel } from "../commands/options.js";
 import type { BotContext } from "../context.js";
@@ -28,7 +29,14 @@ async function show(
   outcome: Outcome,
   structured = false,
 ): Promise<void> {
-  await interaction.editReply({ ...outcomeView(ctx, outcome, structured), allowedMentions: NO_MENTIONS });
+  const files = outcome.report
+    ? [progressChart(await ctx.sessions.progress(interaction.user.id), outcome.report.criteria)]
+    : [];
+  await interaction.editReply({
+    ...outcomeView(ctx, outcome, structured),
+    files,
+    allowedMentions: NO_MENTIONS,
+  });
 }
 
 export async function openInterviewModal(

@@ -8,7 +8,7 @@ const signed = (n: number | null) => (n === null ? "–" : `${n > 0 ? "+" : ""}$
 
 export function reportEmbed(report: SessionReport, bank: QuestionBank): EmbedData {
   const fields: EmbedField[] = report.questions.map((q, i) => ({
-    name: `${i + 1}. ${q.skipped ? "skipped" : q.overall === null ? "not graded" : `${q.overall}/5`}${q.improvement ? ` (${q.improvement > 0 ? "+" : ""}${q.improvement} after revising)` : ""}`,
+    name: `${i + 1}. ${q.skipped ? "skipped" : q.overall === null ? "not answered" : `${q.overall}/5`}${q.improvement ? ` (${q.improvement > 0 ? "+" : ""}${q.improvement} on your first answer)` : ""}`,
     value: bank.get(q.questionId)?.text ?? q.questionId,
   }));
   fields.push({
