@@ -45,7 +45,9 @@ export const BUZZ = "buzz";
 export interface CompiledLexicon {
   source: Lexicon;
   index: PhraseIndex;
-  methods: Array<{ id: string; name: string }>;
+  /** Each method with the name of its list in the index, computed once. */
+  methods: Array<{ id: string; name: string; list: string }>;
+  scopeLists: Array<{ kind: ScopeKind; list: string }>;
   functionWords: Set<string>;
   foreignWords: Set<string>;
 }
@@ -77,7 +79,8 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const compiled: CompiledLexicon = {
     source: lexicon,
     index: new PhraseIndex(lists),
-    methods: lexicon.methods.map((m) => ({ id: m.id, name: m.name })),
+    methods: lexicon.methods.map((m) => ({ id: m.id, name: m.name, list: methodList(m.id) })),
+    scopeLists: SCOPE_KINDS.map((kind) => ({ kind, list: scopeList(kind) })),
     functionWords: new Set(lexicon.english_function_words),
     foreignWords: new Set(lexicon.other_language_function_words),
   };

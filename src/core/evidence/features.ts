@@ -1,13 +1,4 @@
-import { SCOPE_KINDS } from "../lexicon/schema.js";
-import {
-  BUZZ,
-  type CompiledLexicon,
-  CUE_LISTS,
-  type CueList,
-  methodList,
-  type ScopeKind,
-  scopeList,
-} from "./compiled-lexicon.js";
+import { BUZZ, type CompiledLexicon, CUE_LISTS, type CueList, type ScopeKind } from "./compiled-lexicon.js";
 import type { Scan } from "./phrases.js";
 import { type Change, findChanges, findQuantities, type Quantity } from "./quantities.js";
 import type { Sentence } from "./sentences.js";
@@ -166,7 +157,7 @@ export function sentenceFeatures(sentence: Sentence, total: number, lex: Compile
   }
   const { acting, strong, weak, habitual } = findActing(words, lex);
   const pastTense = words.some((w) => isPast(w, lex));
-  const methods = lex.methods.filter((m) => scan.has(methodList(m.id))).map((m) => m.id);
+  const methods = lex.methods.filter((m) => scan.has(m.list)).map((m) => m.id);
   let functionWords = 0;
   for (const w of words) if (lex.functionWords.has(w)) functionWords++;
   const functionRatio = words.length ? functionWords / words.length : 0;
@@ -186,7 +177,7 @@ export function sentenceFeatures(sentence: Sentence, total: number, lex: Compile
     methods,
     quantities: findQuantities(sentence, scan),
     changes: findChanges(sentence, scan),
-    scope: SCOPE_KINDS.filter((k) => scan.has(scopeList(k))),
+    scope: lex.scopeLists.filter((s) => scan.has(s.list)).map((s) => s.kind),
     functionRatio,
     salad: isSalad(words, functionRatio, scan, methods.length, hasVerb),
     buzzWords: wordsIn(scan.hits(BUZZ)),

@@ -37,6 +37,7 @@ const TIME_FRAME_BEFORE =
 const TIME_FRAME_AFTER =
   /^\s*(?:later|afterwards|after|in|into|of (?:the )?(?:project|pilot|rollout|trial))\b/i;
 const CLAIM_WINDOW = 40;
+const PAIR_HINT = /from|->|→|=>|>|before|now|today/i;
 const YEAR = /^(?:19[5-9]\d|20[0-4]\d)$/;
 
 const CHANGE_NOUN =
@@ -194,7 +195,9 @@ export function findChanges(sentence: Sentence, scan: Scan): Change[] {
   const ratio =
     [...text.matchAll(RATIO_RE)].map((m) => RATIO_WORDS[(m[1] ?? "").toLowerCase()] ?? null)[0] ?? null;
   const covered: Array<[number, number]> = [];
-  for (const { re, reversed } of numbers >= 2 ? PAIR_PATTERNS : []) {
+  // Every pair shape needs one of these words or arrows; most sentences have none.
+  const pairable = numbers >= 2 && PAIR_HINT.test(text);
+  for (const { re, reversed } of pairable ? PAIR_PATTERNS : []) {
     for (const m of text.matchAll(re)) {
       if (covered.some(([s, e]) => m.index < e && m.index + m[0].length > s)) continue;
       const a = num(m[1]);
