@@ -1,6 +1,8 @@
+import { readFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { ConfigError, parseConfig, secretsOf } from "../src/config.js";
-import { runBin } from "./helpers/run-cli.js";
+import { ConfigError, ConfigSchema, parseConfig, secretsOf } from "../src/config.js";
+import { ROOT, runBin } from "./helpers/run-cli.js";
 
 const TOKEN = `MTA${"x".repeat(21)}.Gabcde.${"y".repeat(38)}`;
 
@@ -48,6 +50,15 @@ describe("config", () => {
       DATABASE_URL: "postgres://coach:hunter22@127.0.0.1/test",
     });
     expect(secretsOf(config)).toEqual([TOKEN, "sk-test-1234567890", "hunter22"]);
+  });
+
+  it("documents every variable in .env.example and the README", () => {
+    const example = readFileSync(join(ROOT, ".env.example"), "utf8");
+    const readme = readFileSync(join(ROOT, "README.md"), "utf8");
+    for (const key of Object.keys(ConfigSchema.shape)) {
+      expect(example, key).toMatch(new RegExp(`^${key}=`, "m"));
+      expect(readme, key).toContain(`| \`${key}\` |`);
+    }
   });
 
   it("makes the process exit 2 with the list and no stack trace", async () => {
