@@ -6,6 +6,7 @@ import { startBot } from "./discord/bot.js";
 import { createGrader } from "./llm/select.js";
 import { configureLogger } from "./log.js";
 import { createSessionService } from "./sessions/create.js";
+import { withGuildSettings } from "./sessions/guild-grading.js";
 import { storeBudgetLedger, storeGradeCache } from "./store/llm-ports.js";
 import { openStore } from "./store/open.js";
 
@@ -30,10 +31,13 @@ async function runBot(config: Config): Promise<number> {
     cache: storeGradeCache(store),
     ledger: storeBudgetLedger(store),
   });
-  const grade = (
-    input: Parameters<typeof grader.grade>[0],
-    who: { userId: string; guildId: string | null },
-  ) => grader.grade(input, who);
+  const grade = withGuildSettings(
+    (input, who) => grader.grade(input, who),
+    grader.kind === "llm",
+    store,
+    content,
+    () => new Date(),
+  );
   const sessions = createSessionService(config, store, content, grade);
   process.on("unhandledRejection", (err) => log.error({ err }, "unhandled rejection"));
   const bot = await startBot({ config, content, store, sessions, grade, log, now: () => new Date() });

@@ -1,3 +1,4 @@
+import { PermissionFlagsBits } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { type FakeDiscord, messageText, startFakeDiscord } from "../fake-discord/index.js";
 import { type BotUnderTest, botEnv, startTestBot } from "../helpers/bot.js";
@@ -113,7 +114,7 @@ describe("Discord commands end to end", () => {
     const guild = discord.guilds[0]?.id ?? "";
     const run = await runBin(["register", "--guild", guild], { env: botEnv(discord, tempDataDir()) });
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`Registered 7 commands in server ${guild}.`);
+    expect(run.stdout).toContain(`Registered 8 commands in server ${guild}.`);
     expect(run.stdout).toMatch(
       /https:\/\/discord\.com\/oauth2\/authorize\?client_id=\d+&scope=bot\+applications\.commands&permissions=\d+/,
     );
@@ -122,6 +123,45 @@ describe("Discord commands end to end", () => {
         .registeredCommands(guild)
         .map((c) => c.name)
         .sort(),
-    ).toEqual(["grade", "interview", "mydata", "practice", "progress", "rubric", "star"]);
+    ).toEqual(["grade", "interview", "mydata", "practice", "progress", "rubric", "settings", "star"]);
+  });
+});
+
+describe("settings", () => {
+  it("refuses server settings to a member without Manage Server, checked at run time", async () => {
+    discord = await startFakeDiscord();
+    bot = await startTestBot(discord, tempDataDir());
+    const member = discord.createUser({ username: "member" });
+    const refused = await discord
+      .slashCommand({ user: member, name: "settings", subcommand: "server", options: { llm: false } })
+      .reply();
+    expect(messageText(refused)).toContain("You need the Manage Server permission");
+    const guildId = discord.guilds[0]?.id ?? "";
+    expect((await bot.store.getGuildSettings(guildId)).llmGrading).toBe(true);
+    const admin = discord.createUser({ username: "admin", permissions: PermissionFlagsBits.ManageGuild });
+    const saved = await discord
+      .slashCommand({
+        user: admin,
+        name: "settings",
+        subcommand: "server",
+        options: { llm: false, level: "senior" },
+      })
+      .reply();
+    expect(messageText(saved)).toContain("LLM grading: **off**");
+    expect(await bot.store.getGuildSettings(guildId)).toMatchObject({
+      llmGrading: false,
+      defaultLevel: "senior",
+    });
+  });
+
+  it("lets a user opt in to being public", async () => {
+    discord = await startFakeDiscord();
+    bot = await startTestBot(discord, tempDataDir());
+    const user = discord.createUser({ username: "opt-in" });
+    const reply = await discord
+      .slashCommand({ user, name: "settings", subcommand: "me", options: { public: true } })
+      .reply();
+    expect(messageText(reply)).toContain("Public: **yes**");
+    expect((await bot.store.getUser(user.id))?.settings.public).toBe(true);
   });
 });

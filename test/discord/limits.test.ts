@@ -106,6 +106,7 @@ describe("Discord limits", () => {
       "star",
       "rubric",
       "mydata",
+      "settings",
     ]);
     for (const d of defs) {
       expect(d.name).toMatch(/^[a-z0-9_-]{1,32}$/);

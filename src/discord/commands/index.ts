@@ -5,6 +5,7 @@ import { interviewCommand } from "./interview.js";
 import { mydataCommand } from "./mydata.js";
 import { practiceCommand } from "./practice.js";
 import { progressCommand } from "./progress.js";
+import { settingsCommand } from "./settings.js";
 
 /** Every slash command: the registration script and the router both read this list. */
 export const COMMANDS: readonly SlashCommand[] = [
@@ -15,4 +16,5 @@ export const COMMANDS: readonly SlashCommand[] = [
   starCommand,
   rubricCommand,
   mydataCommand,
+  settingsCommand,
 ];

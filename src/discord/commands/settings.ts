@@ -1,0 +1,97 @@
+import { PermissionFlagsBits, SlashCommandBuilder } from "discord.js";
+import { GuildSettingsSchema } from "../../store/records.js";
+import type { BotContext } from "../context.js";
+import { UserError } from "../errors.js";
+import { fitEmbed } from "../limits.js";
+import { COLORS } from "../render/text.js";
+import { EPHEMERAL, NO_MENTIONS } from "../reply.js";
+import type { SlashCommand } from "./command.js";
+import { levelOption, parseLevel } from "./options.js";
+
+export const settingsCommand: SlashCommand = {
+  data: new SlashCommandBuilder()
+    .setName("settings")
+    .setDescription("Your settings, or this server's")
+    .addSubcommand((s) =>
+      s
+        .setName("me")
+        .setDescription("Your own settings")
+        .addBooleanOption((o) =>
+          o.setName("public").setDescription("Show me on leaderboards and name me in group summaries"),
+        )
+        .addStringOption((o) => levelOption(o).setDescription("Your default level")),
+    )
+    .addSubcommand((s) =>
+      s
+        .setName("server")
+        .setDescription("This server's settings (Manage Server)")
+        .addStringOption((o) => levelOption(o).setDescription("The server's default level"))
+        .addBooleanOption((o) => o.setName("llm").setDescription("Grade with the LLM when the bot has a key"))
+        .addIntegerOption((o) =>
+          o
+            .setName("llm_daily_tokens")
+            .setDescription("LLM tokens the server may use per day (0: no server limit)")
+            .setMinValue(0),
+        ),
+    ),
+
+  async execute(interaction, ctx: BotContext) {
+    const now = ctx.now().toISOString();
+    if (interaction.options.getSubcommand() === "me") {
+      await ctx.store.ensureUser(interaction.user.id, interaction.user.username, now);
+      const current = (await ctx.store.getUser(interaction.user.id))?.settings ?? {
+        public: false,
+        defaultLevel: null,
+      };
+      const level = interaction.options.getString("level");
+      const next = {
+        public: interaction.options.getBoolean("public") ?? current.public,
+        defaultLevel: level === null ? current.defaultLevel : parseLevel(level, "entry"),
+      };
+      await ctx.store.saveUserSettings(interaction.user.id, next);
+      await interaction.reply({
+        embeds: [
+          fitEmbed({
+            title: "Your settings",
+            description: `Public: **${next.public ? "yes" : "no"}**\nDefault level: **${next.defaultLevel ?? "server default"}**`,
+            color: COLORS.neutral,
+          }),
+        ],
+        flags: EPHEMERAL,
+        allowedMentions: NO_MENTIONS,
+      });
+      return;
+    }
+    // Checked here as well as by Discord: default permissions can be changed by any admin.
+    if (!interaction.inGuild() || !interaction.guildId)
+      throw new UserError("Server settings can only be changed in a server.");
+    if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
+      throw new UserError("You need the Manage Server permission to change this server's settings.");
+    }
+    const current = await ctx.store.getGuildSettings(interaction.guildId);
+    const level = interaction.options.getString("level");
+    const next = GuildSettingsSchema.parse({
+      defaultLevel: level === null ? current.defaultLevel : parseLevel(level, "entry"),
+      llmGrading: interaction.options.getBoolean("llm") ?? current.llmGrading,
+      dailyLlmTokens: interaction.options.getInteger("llm_daily_tokens") ?? current.dailyLlmTokens,
+      groupFeedback: current.groupFeedback,
+      retentionDays: current.retentionDays,
+    });
+    await ctx.store.saveGuildSettings(interaction.guildId, next, now);
+    await interaction.reply({
+      embeds: [
+        fitEmbed({
+          title: "Server settings",
+          description: [
+            `Default level: **${next.defaultLevel ?? ctx.config.DEFAULT_LEVEL}**`,
+            `LLM grading: **${next.llmGrading ? "on" : "off"}**`,
+            `LLM tokens per day: **${next.dailyLlmTokens === 0 ? "no server limit" : next.dailyLlmTokens}**`,
+          ].join("\n"),
+          color: COLORS.neutral,
+        }),
+      ],
+      flags: EPHEMERAL,
+      allowedMentions: NO_MENTIONS,
+    });
+  },
+};

@@ -1,0 +1,30 @@
+import type { Content } from "../core/content/load.js";
+import { gradeAnswer } from "../core/grading/grade.js";
+import type { Store } from "../store/store.js";
+import type { GradeFn } from "./grader.js";
+
+/**
+ * Applies a server's own grading settings on top of the configured grader: LLM grading switched off,
+ * or the server's daily token budget spent, means the offline grade (marked as a fallback when the
+ * budget was the reason).
+ */
+export function withGuildSettings(
+  grade: GradeFn,
+  llm: boolean,
+  store: Store,
+  content: Content,
+  now: () => Date,
+): GradeFn {
+  if (!llm) return grade;
+  return async (input, who) => {
+    if (who.guildId === null) return grade(input, who);
+    const settings = await store.getGuildSettings(who.guildId);
+    if (!settings.llmGrading) return gradeAnswer(input, content);
+    if (settings.dailyLlmTokens > 0) {
+      const spent = await store.tokensSpent(who.userId, who.guildId, now().toISOString().slice(0, 10));
+      if (spent.guild >= settings.dailyLlmTokens)
+        return { ...gradeAnswer(input, content), fallback: "budget_exceeded" };
+    }
+    return grade(input, who);
+  };
+}

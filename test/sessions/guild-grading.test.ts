@@ -1,0 +1,55 @@
+import { describe, expect, it } from "vitest";
+import type { Grade } from "../../src/core/grading/types.js";
+import type { GradeFn } from "../../src/sessions/grader.js";
+import { withGuildSettings } from "../../src/sessions/guild-grading.js";
+import { content, STRONG_ANSWER } from "../helpers/grade.js";
+import { harness } from "../helpers/sessions.js";
+
+const input = {
+  answer: STRONG_ANSWER,
+  question: { id: null, text: "Tell me about a time you improved dispatch.", competency: null, probes: [] },
+  level: "entry" as const,
+};
+
+describe("server grading settings", () => {
+  it("grades offline where a server turned the LLM off, or spent its daily budget", async () => {
+    const { store } = await harness();
+    const calls: string[] = [];
+    const llm: GradeFn = async (_input, who) => {
+      calls.push(who.guildId ?? "dm");
+      return { grader: "llm" } as Grade;
+    };
+    const now = () => new Date("2026-03-01T12:00:00Z");
+    const grade = withGuildSettings(llm, true, store, content, now);
+    expect((await grade(input, { userId: "u", guildId: "g-on" })).grader).toBe("llm");
+    await store.saveGuildSettings(
+      "g-off",
+      {
+        defaultLevel: null,
+        llmGrading: false,
+        dailyLlmTokens: 0,
+        groupFeedback: "private",
+        retentionDays: 0,
+      },
+      now().toISOString(),
+    );
+    expect((await grade(input, { userId: "u", guildId: "g-off" })).grader).toBe("offline");
+    await store.saveGuildSettings(
+      "g-cap",
+      {
+        defaultLevel: null,
+        llmGrading: true,
+        dailyLlmTokens: 1000,
+        groupFeedback: "private",
+        retentionDays: 0,
+      },
+      now().toISOString(),
+    );
+    await store.spendTokens("someone", "g-cap", 1200, "2026-03-01");
+    const capped = await grade(input, { userId: "u", guildId: "g-cap" });
+    expect(capped).toMatchObject({ grader: "offline", fallback: "budget_exceeded" });
+    expect((await grade(input, { userId: "u", guildId: null })).grader).toBe("llm");
+    expect(calls).toEqual(["g-on", "dm"]);
+    await store.close();
+  });
+});
