@@ -26,10 +26,9 @@ function changeField(previous: Grade, current: Grade): EmbedField {
 export function feedbackEmbed(view: FeedbackView): EmbedData {
   const { grade } = view;
   const notices = grade.notices.map((n) => `⚠️ ${n}`);
-  const fallback =
-    "fallback" in grade && typeof grade.fallback === "string" && grade.fallback
-      ? [`ℹ️ The LLM grader was unavailable (${grade.fallback}); this is the offline grade.`]
-      : [];
+  const fallback = grade.fallback
+    ? [`ℹ️ The LLM grader was unavailable (${grade.fallback}); this is the offline grade.`]
+    : [];
   const fields: EmbedField[] = CRITERIA.map((c) => {
     const g = grade.criteria[c];
     const evidence = g.evidence.slice(0, 2).map((e) => quoteUser(e, 220));
