@@ -3,10 +3,17 @@ import { configDefaults, defineConfig } from "vitest/config";
 export default defineConfig({
   test: {
     include: ["test/**/*.test.ts"],
-    // The PostgreSQL contract runs when a server is given (CI always gives one); see README.
+    // The PostgreSQL contract, the sharding test and the two-process daily test (they share PostgreSQL) run when a server is given
+    // (CI always gives one); see README.
     exclude: [
       ...configDefaults.exclude,
-      ...(process.env.TEST_DATABASE_URL ? [] : ["test/store/postgres.test.ts"]),
+      ...(process.env.TEST_DATABASE_URL
+        ? []
+        : [
+            "test/store/postgres.test.ts",
+            "test/discord/shards.e2e.test.ts",
+            "test/discord/daily-two-processes.e2e.test.ts",
+          ]),
     ],
     testTimeout: 20_000,
     coverage: { provider: "v8", include: ["src/**/*.ts"], reporter: ["text-summary", "html"] },

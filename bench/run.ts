@@ -4,6 +4,7 @@ import { readContentSources, shippedContent } from "../src/content-files.js";
 import { loadContent } from "../src/core/content/load.js";
 import { benchDiscord } from "./discord.js";
 import { benchGrader } from "./grader.js";
+import { benchGroups } from "./groups.js";
 import { clientOverhead, promptTokens } from "./llm.js";
 import { benchPostgres, benchSqlite, rssWithLiveSessions } from "./store.js";
 
@@ -62,6 +63,9 @@ for (const f of discordFigures.load) {
 console.log(
   `  RSS after 1,000 interview sessions started through Discord: ${discordFigures.rssMb.toFixed(0)} MB (bot and fake server in one process)`,
 );
+
+console.log("\ngroup rounds and leaderboard (core, one core)");
+for (const line of benchGroups(content)) console.log(line);
 
 {
   const { progressChartPng } = await import("../src/charts/png.js");

@@ -24,6 +24,17 @@ export const ConfigSchema = z.object({
   DEV_GUILD_ID: optional(snowflake),
   DISCORD_API_BASE: optional(httpUrl),
   GRADE_COOLDOWN_SECONDS: optional(z.coerce.number().int().min(0).max(3600)).transform((v) => v ?? 20),
+  DISCORD_SHARDS: optional(
+    z
+      .string()
+      .trim()
+      .toLowerCase()
+      .refine(
+        (v) => v === "auto" || (/^\d+$/.test(v) && Number(v) >= 1),
+        "must be auto or a whole number of shards (1 or more)",
+      )
+      .transform((v) => (v === "auto" ? "auto" : Number(v))),
+  ).transform((v): number | "auto" => v ?? "auto"),
   OPENAI_API_KEY: optional(z.string().min(8, "looks too short for an API key")),
   OPENAI_BASE_URL: optional(httpUrl),
   OPENAI_MODEL: optional(z.string().min(1)).transform((v) => v ?? "gpt-4o-mini"),

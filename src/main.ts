@@ -5,7 +5,7 @@ import { shippedContent } from "./content-files.js";
 import { startBot } from "./discord/bot.js";
 import { createGrader } from "./llm/select.js";
 import { configureLogger } from "./log.js";
-import { createSessionService } from "./sessions/create.js";
+import { createGroupService, createSessionService } from "./sessions/create.js";
 import { withGuildSettings } from "./sessions/guild-grading.js";
 import { storeBudgetLedger, storeGradeCache } from "./store/llm-ports.js";
 import { openStore } from "./store/open.js";
@@ -40,7 +40,8 @@ async function runBot(config: Config): Promise<number> {
   );
   const sessions = createSessionService(config, store, content, grade);
   process.on("unhandledRejection", (err) => log.error({ err }, "unhandled rejection"));
-  const bot = await startBot({ config, content, store, sessions, grade, log, now: () => new Date() });
+  const groups = createGroupService(store, content, sessions);
+  const bot = await startBot({ config, content, store, sessions, groups, grade, log, now: () => new Date() });
   log.info({ grader: grader.kind, store: store.engine }, "STAR Coach is running");
   await new Promise<void>((resolve) => {
     const stop = (signal: string) => {

@@ -6,11 +6,13 @@ import { mydataCommand } from "./mydata-command.js";
 import { practiceCommand } from "./practice-command.js";
 import { questionsCommand } from "./questions-command.js";
 import { registerCommand } from "./register-command.js";
+import { shardsCommand } from "./shards-command.js";
 import { startCommand } from "./start-command.js";
 
 /** Every subcommand, in the order `--help` lists them. */
 export const COMMANDS: readonly Command[] = [
   startCommand,
+  shardsCommand,
   practiceCommand,
   historyCommand,
   questionsCommand,

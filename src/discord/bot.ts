@@ -4,12 +4,19 @@ import { applyRetention } from "../sessions/create.js";
 import type { BotContext } from "./context.js";
 import { NO_MENTIONS } from "./reply.js";
 import { route } from "./router.js";
+import { startScheduler, TICK_MS } from "./scheduler.js";
 
 const HOUR = 3_600_000;
 const INTERACTION_MEMORY_MS = 24 * HOUR;
 
 /** Guilds intent only: answers arrive through modals, never through message content. */
 export function createClient(config: Pick<Config, "DISCORD_API_BASE">): Client {
+  // discord.js takes SHARDS and SHARD_COUNT from the environment; only a ShardingManager may set them,
+  // or a stray value would crash `start` or quietly run several shards in one process.
+  if (!process.env.SHARDING_MANAGER) {
+    delete process.env.SHARDS;
+    delete process.env.SHARD_COUNT;
+  }
   return new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
@@ -22,8 +29,11 @@ export interface RunningBot {
   stop(): Promise<void>;
 }
 
-/** Logs in and serves interactions until stopped. Answers left ungraded by a crash are graded first. */
-export async function startBot(ctx: BotContext): Promise<RunningBot> {
+/**
+ * Logs in and serves interactions until stopped. Answers left ungraded by a crash are graded first; group
+ * rounds close and daily questions post on a timer (`tickMs`) that every shard and process may run.
+ */
+export async function startBot(ctx: BotContext, options: { tickMs?: number } = {}): Promise<RunningBot> {
   const log = ctx.log.child({ module: "discord" });
   const recovered = await ctx.sessions.recoverUngraded();
   if (recovered > 0) log.info({ recovered }, "graded answers left over from a previous run");
@@ -33,9 +43,12 @@ export async function startBot(ctx: BotContext): Promise<RunningBot> {
   client.on(Events.InteractionCreate, (interaction) => {
     void route(interaction, { ...ctx, log });
   });
-  client.once(Events.ClientReady, (ready) =>
-    log.info({ user: ready.user.id, guilds: ready.guilds.cache.size }, "connected to Discord"),
-  );
+  const scheduler = startScheduler(client, { ...ctx, log }, options.tickMs ?? TICK_MS);
+  client.once(Events.ClientReady, (ready) => {
+    log.info({ user: ready.user.id, guilds: ready.guilds.cache.size }, "connected to Discord");
+    // Rounds that came due and daily questions missed while the bot was down are handled at once.
+    void scheduler.tick();
+  });
   client.on(Events.ShardResume, (shard, replayed) =>
     log.info({ shard, replayed }, "gateway session resumed"),
   );
@@ -58,6 +71,7 @@ export async function startBot(ctx: BotContext): Promise<RunningBot> {
     client,
     async stop() {
       clearInterval(housekeeping);
+      await scheduler.stop();
       await client.destroy();
       log.info("disconnected from Discord");
     },

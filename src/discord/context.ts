@@ -2,6 +2,7 @@ import type { Config } from "../config.js";
 import type { Content } from "../core/content/load.js";
 import type { Logger } from "../log.js";
 import type { GradeFn } from "../sessions/grader.js";
+import type { GroupService } from "../sessions/group-service.js";
 import type { SessionService } from "../sessions/session-service.js";
 import type { Store } from "../store/store.js";
 
@@ -11,6 +12,7 @@ export interface BotContext {
   content: Content;
   store: Store;
   sessions: SessionService;
+  groups: GroupService;
   grade: GradeFn;
   log: Logger;
   now: () => Date;

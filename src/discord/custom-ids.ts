@@ -1,5 +1,7 @@
 import { z } from "zod";
+import { CriterionIdSchema } from "../core/criteria.js";
 import { LevelSchema } from "../core/levels.js";
+import { ShareSchema } from "../store/records.js";
 import { LIMITS } from "./limits.js";
 
 /**
@@ -43,6 +45,19 @@ export const ActionSchema = z.discriminatedUnion("kind", [
   /** Grade a stored answer again after a failure. */
   z.object({ kind: z.literal("regrade"), attemptId: z.string() }),
   z.object({ kind: z.literal("mydata-delete"), userId: z.string() }),
+  /** Group rounds: `replace` is set once the user has confirmed replacing their earlier answer. */
+  z.object({ kind: z.literal("gr-answer"), roundId: z.string(), replace: z.boolean() }),
+  z.object({ kind: z.literal("gr-submit"), roundId: z.string() }),
+  z.object({ kind: z.literal("gr-share"), roundId: z.string(), share: ShareSchema }),
+  /** Show the next answer to rate: the one this user has rated least. */
+  z.object({ kind: z.literal("gr-review"), roundId: z.string() }),
+  z.object({
+    kind: z.literal("gr-rate"),
+    roundId: z.string(),
+    targetId: z.string(),
+    criterion: CriterionIdSchema,
+  }),
+  z.object({ kind: z.literal("gr-close"), roundId: z.string() }),
 ]);
 export type Action = z.infer<typeof ActionSchema>;
 
@@ -60,7 +75,15 @@ const order: { [K in Action["kind"]]: Array<Exclude<keyof Extract<Action, { kind
   "grade-submit": [],
   regrade: ["attemptId"],
   "mydata-delete": ["userId"],
+  "gr-answer": ["roundId", "replace"],
+  "gr-submit": ["roundId"],
+  "gr-share": ["roundId", "share"],
+  "gr-review": ["roundId"],
+  "gr-rate": ["roundId", "targetId", "criterion"],
+  "gr-close": ["roundId"],
 };
+
+const BOOLEANS = new Set(["structured", "replace"]);
 
 function encodeValue(v: unknown): string {
   if (v === null) return "-";
@@ -84,7 +107,7 @@ export function decodeAction(customId: string): Action | null {
   const raw: Record<string, unknown> = { kind };
   keys.forEach((k, i) => {
     const v = values[i] as string;
-    raw[k] = k === "structured" ? v === "1" : v === "-" ? null : v;
+    raw[k] = BOOLEANS.has(k) ? v === "1" : v === "-" ? null : v;
   });
   const parsed = ActionSchema.safeParse(raw);
   return parsed.success ? parsed.data : null;

@@ -7,9 +7,22 @@ import {
   RESTJSONErrorCodes,
   type RepliableInteraction,
 } from "discord.js";
-import { GradingFailedError, NotYourSessionError, SessionNotFoundError } from "../sessions/errors.js";
+import {
+  GradingFailedError,
+  NotYourSessionError,
+  RoundError,
+  SessionNotFoundError,
+} from "../sessions/errors.js";
 import { COMMANDS } from "./commands/index.js";
 import { button, row } from "./components/buttons.js";
+import {
+  chooseShare,
+  closeRoundButton,
+  openRoundAnswer,
+  rateAnswer,
+  showReview,
+  submitRoundAnswer,
+} from "./components/group-handlers.js";
 import {
   confirmDelete,
   interviewStep,
@@ -43,11 +56,15 @@ async function dispatch(interaction: Interaction, ctx: BotContext): Promise<void
   if (interaction.isAutocomplete()) {
     return byName.get(interaction.commandName)?.autocomplete?.(interaction, ctx);
   }
-  if (!interaction.isButton() && !interaction.isModalSubmit()) return;
+  if (!interaction.isButton() && !interaction.isModalSubmit() && !interaction.isStringSelectMenu()) return;
   const action = decodeAction(interaction.customId);
   if (!action)
     throw new UserError("This button is from an older version of the bot. Start again with a command.");
   if (interaction.isButton()) return onButton(interaction, ctx, action);
+  if (interaction.isStringSelectMenu()) {
+    if (action.kind !== "gr-rate") throw new UserError("That menu does not do anything here.");
+    return rateAnswer(interaction, ctx, action);
+  }
   return onModal(interaction, ctx, action);
 }
 
@@ -70,6 +87,14 @@ function onButton(
       return regrade(interaction, ctx, action);
     case "mydata-delete":
       return confirmDelete(interaction, ctx, action);
+    case "gr-answer":
+      return openRoundAnswer(interaction, ctx, action);
+    case "gr-share":
+      return chooseShare(interaction, ctx, action);
+    case "gr-review":
+      return showReview(interaction, ctx, action);
+    case "gr-close":
+      return closeRoundButton(interaction, ctx, action);
     default:
       throw new UserError("That button does not do anything here.");
   }
@@ -87,6 +112,8 @@ function onModal(
       return submitPracticeAnswer(interaction, ctx, action);
     case "grade-submit":
       return submitFreeGrade(interaction, ctx);
+    case "gr-submit":
+      return submitRoundAnswer(interaction, ctx, action);
     default:
       throw new UserError("That form does not do anything here.");
   }
@@ -122,7 +149,10 @@ async function fail(interaction: Interaction, ctx: BotContext, err: unknown): Pr
     return;
   }
   const known =
-    err instanceof UserError || err instanceof NotYourSessionError || err instanceof SessionNotFoundError;
+    err instanceof UserError ||
+    err instanceof NotYourSessionError ||
+    err instanceof SessionNotFoundError ||
+    err instanceof RoundError;
   try {
     if (known) {
       await tell(interaction, { embeds: [{ description: (err as Error).message, color: COLORS.mid }] });

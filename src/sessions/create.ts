@@ -3,6 +3,7 @@ import type { Config } from "../config.js";
 import type { Content } from "../core/content/load.js";
 import type { Store } from "../store/store.js";
 import type { GradeFn } from "./grader.js";
+import { GroupService } from "./group-service.js";
 import { SessionService } from "./session-service.js";
 
 /** Questions from this many of a user's latest attempts are not asked again while others remain. */
@@ -26,10 +27,29 @@ export function createSessionService(
   });
 }
 
-/** Applies the retention setting: attempts older than RETENTION_DAYS are deleted (0 keeps them). */
+export function createGroupService(store: Store, content: Content, sessions: SessionService): GroupService {
+  return new GroupService({
+    store,
+    content,
+    sessions,
+    newId: randomUUID,
+    now: () => new Date(),
+    random: Math.random,
+  });
+}
+
+const DAY_MS = 86_400_000;
+
+/**
+ * Applies retention: attempts older than RETENTION_DAYS are deleted everywhere, and a server's own
+ * retention (`/settings server retention_days`) deletes older answers given in that server. 0 keeps them.
+ */
 export async function applyRetention(config: Config, store: Store, now: Date): Promise<number> {
-  if (config.RETENTION_DAYS <= 0) return 0;
-  return store.purgeAttemptsBefore(
-    new Date(now.getTime() - config.RETENTION_DAYS * 86_400_000).toISOString(),
-  );
+  const before = (days: number) => new Date(now.getTime() - days * DAY_MS).toISOString();
+  let purged = config.RETENTION_DAYS > 0 ? await store.purgeAttemptsBefore(before(config.RETENTION_DAYS)) : 0;
+  for (const { guildId, settings } of await store.listGuildSettings()) {
+    if (settings.retentionDays > 0)
+      purged += await store.purgeAttemptsBefore(before(settings.retentionDays), guildId);
+  }
+  return purged;
 }

@@ -23,3 +23,8 @@ export class GradingFailedError extends Error {
     super("Grading failed; your answer is saved and can be graded again.");
   }
 }
+
+/** Something about a group round the user should know (closed, their own answer, nothing to review). */
+export class RoundError extends Error {
+  override readonly name = "RoundError";
+}

@@ -14,6 +14,7 @@ import {
 } from "../core/interview/report.js";
 import { selectQuestions } from "../core/interview/select.js";
 import type { InterviewConfig, InterviewState } from "../core/interview/types.js";
+import { type Streaks, streaks } from "../core/leaderboard/streaks.js";
 import type { Level } from "../core/levels.js";
 import type { AttemptKind, AttemptRecord, NewAttempt } from "../store/records.js";
 import { type Store, VersionConflictError } from "../store/store.js";
@@ -192,6 +193,7 @@ export class SessionService {
     const attempt: NewAttempt = {
       id: this.deps.newId(),
       userId: input.userId,
+      guildId: context.guildId ?? null,
       sessionId: null,
       questionId: input.question.id,
       questionText: input.question.text,
@@ -208,7 +210,13 @@ export class SessionService {
       guildId: context.guildId ?? null,
     });
     return {
-      attempt: { ...attempt, grade, grader: grade.grader, gradedAt: this.at() },
+      attempt: {
+        ...attempt,
+        guildId: attempt.guildId ?? null,
+        grade,
+        grader: grade.grader,
+        gradedAt: this.at(),
+      },
       grade,
       previous: null,
     };
@@ -227,6 +235,15 @@ export class SessionService {
       return { sessionId: r.sessionId, finishedAt: r.finishedAt, overall: r.overall, criteria: r.criteria };
     });
     return sessionReport(state, grades, previous);
+  }
+
+  /** Daily practice streaks from every graded answer the user has given. */
+  async streaks(userId: string): Promise<Streaks> {
+    const attempts = await this.deps.store.listAttempts(userId, { gradedOnly: true });
+    return streaks(
+      attempts.map((a) => a.createdAt),
+      this.at(),
+    );
   }
 
   async progress(userId: string): Promise<Progress> {
@@ -261,6 +278,7 @@ export class SessionService {
         await this.deps.store.addAttempt({
           id: attemptId,
           userId,
+          guildId: context.guildId ?? null,
           sessionId,
           questionId: item.questionId,
           questionText: question.text,

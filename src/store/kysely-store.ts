@@ -1,40 +1,31 @@
 import type { Kysely, Selectable } from "kysely";
-import type { z } from "zod";
+import { CriterionIdSchema } from "../core/criteria.js";
 import { type Grade, GradeSchema } from "../core/grading/types.js";
 import { type InterviewState, InterviewStateSchema } from "../core/interview/types.js";
+import type { GroupStore } from "./group-store.js";
+import { parseJson } from "./json.js";
+import { KyselyGroupStore } from "./kysely-groups.js";
 import {
   type AttemptKind,
   type AttemptRecord,
-  type GroupRound,
-  GroupRoundSchema,
   type GuildSettings,
   GuildSettingsSchema,
   type NewAttempt,
   type SessionRecord,
+  ShareSchema,
   type UserExport,
   type UserRecord,
   type UserSettings,
   UserSettingsSchema,
 } from "./records.js";
 import type { AttemptsTable, Database } from "./schema.js";
-import { type Store, StoredDataError, VersionConflictError } from "./store.js";
-
-function parseJson<S extends z.ZodType>(schema: S, text: string, what: string): z.infer<S> {
-  let raw: unknown;
-  try {
-    raw = JSON.parse(text);
-  } catch {
-    throw new StoredDataError(`${what}: stored JSON is not valid`);
-  }
-  const parsed = schema.safeParse(raw);
-  if (!parsed.success) throw new StoredDataError(`${what}: ${parsed.error.issues[0]?.message ?? "invalid"}`);
-  return parsed.data;
-}
+import { type Store, VersionConflictError } from "./store.js";
 
 function toAttempt(row: Selectable<AttemptsTable>): AttemptRecord<Grade> {
   return {
     id: row.id,
     userId: row.user_id,
+    guildId: row.guild_id,
     sessionId: row.session_id,
     questionId: row.question_id,
     questionText: row.question_text,
@@ -52,10 +43,14 @@ function toAttempt(row: Selectable<AttemptsTable>): AttemptRecord<Grade> {
 
 /** The Store contract over Kysely: the same SQL for SQLite and PostgreSQL. */
 export class KyselyStore implements Store {
+  readonly groups: GroupStore;
+
   constructor(
     readonly engine: "sqlite" | "postgres",
     private readonly db: Kysely<Database>,
-  ) {}
+  ) {
+    this.groups = new KyselyGroupStore(db);
+  }
 
   async ensureUser(id: string, displayName: string | null, at: string): Promise<void> {
     await this.db
@@ -163,6 +158,7 @@ export class KyselyStore implements Store {
       .values({
         id: a.id,
         user_id: a.userId,
+        guild_id: a.guildId ?? null,
         session_id: a.sessionId,
         question_id: a.questionId,
         question_text: a.questionText,
@@ -217,6 +213,32 @@ export class KyselyStore implements Store {
     return rows.map(toAttempt);
   }
 
+  async listGuildAttempts(
+    guildId: string,
+    options: { since?: string; limit?: number } = {},
+  ): Promise<AttemptRecord<Grade>[]> {
+    let query = this.db
+      .selectFrom("attempts")
+      .selectAll()
+      .where("guild_id", "=", guildId)
+      .where("graded_at", "is not", null);
+    if (options.since) query = query.where("created_at", ">=", options.since);
+    const rows = await query
+      .orderBy("created_at", "desc")
+      .orderBy("id", "desc")
+      .limit(options.limit ?? 50_000)
+      .execute();
+    return rows.map(toAttempt);
+  }
+
+  async listGuildSettings(): Promise<Array<{ guildId: string; settings: GuildSettings }>> {
+    const rows = await this.db.selectFrom("guild_settings").select(["guild_id", "settings"]).execute();
+    return rows.map((r) => ({
+      guildId: r.guild_id,
+      settings: parseJson(GuildSettingsSchema, r.settings, `guild ${r.guild_id} settings`),
+    }));
+  }
+
   async getGuildSettings(guildId: string): Promise<GuildSettings> {
     const row = await this.db
       .selectFrom("guild_settings")
@@ -235,44 +257,6 @@ export class KyselyStore implements Store {
       .values({ guild_id: guildId, settings: text, updated_at: at })
       .onConflict((oc) => oc.column("guild_id").doUpdateSet({ settings: text, updated_at: at }))
       .execute();
-  }
-
-  async saveRound(round: GroupRound): Promise<void> {
-    const text = JSON.stringify(GroupRoundSchema.parse(round));
-    await this.db
-      .insertInto("group_rounds")
-      .values({
-        id: round.id,
-        guild_id: round.guildId,
-        status: round.status,
-        closes_at: round.closesAt,
-        round: text,
-        created_at: round.createdAt,
-      })
-      .onConflict((oc) =>
-        oc.column("id").doUpdateSet({ status: round.status, closes_at: round.closesAt, round: text }),
-      )
-      .execute();
-  }
-
-  async getRound(id: string): Promise<GroupRound | null> {
-    const row = await this.db
-      .selectFrom("group_rounds")
-      .select("round")
-      .where("id", "=", id)
-      .executeTakeFirst();
-    return row ? parseJson(GroupRoundSchema, row.round, `round ${id}`) : null;
-  }
-
-  async listDueRounds(now: string): Promise<GroupRound[]> {
-    const rows = await this.db
-      .selectFrom("group_rounds")
-      .select(["id", "round"])
-      .where("status", "=", "open")
-      .where("closes_at", "<=", now)
-      .orderBy("closes_at")
-      .execute();
-    return rows.map((r) => parseJson(GroupRoundSchema, r.round, `round ${r.id}`));
   }
 
   async claimInteraction(id: string, at: string): Promise<boolean> {
@@ -373,7 +357,7 @@ export class KyselyStore implements Store {
   }
 
   async exportUser(userId: string, at: string): Promise<UserExport> {
-    const [user, sessions, attempts] = await Promise.all([
+    const [user, sessions, attempts, entries, ratings] = await Promise.all([
       this.getUser(userId),
       this.db
         .selectFrom("sessions")
@@ -382,12 +366,35 @@ export class KyselyStore implements Store {
         .orderBy("created_at")
         .execute(),
       this.listAttempts(userId),
+      this.db
+        .selectFrom("round_entries")
+        .selectAll()
+        .where("user_id", "=", userId)
+        .orderBy("created_at")
+        .execute(),
+      this.db.selectFrom("peer_ratings").selectAll().where("rater_id", "=", userId).orderBy("at").execute(),
     ]);
     return {
       exportedAt: at,
       user,
       sessions: sessions.map((s) => JSON.parse(s.state) as unknown),
       attempts: attempts.reverse(),
+      roundEntries: entries.map((e) => ({
+        roundId: e.round_id,
+        userId: e.user_id,
+        attemptId: e.attempt_id,
+        share: ShareSchema.catch("none").parse(e.share),
+        createdAt: e.created_at,
+        updatedAt: e.updated_at,
+      })),
+      peerRatings: ratings.map((r) => ({
+        roundId: r.round_id,
+        raterId: r.rater_id,
+        targetId: r.target_id,
+        criterion: CriterionIdSchema.parse(r.criterion),
+        score: r.score,
+        at: r.at,
+      })),
     };
   }
 
@@ -395,13 +402,20 @@ export class KyselyStore implements Store {
     return this.db.transaction().execute(async (tx) => {
       const attempts = await tx.deleteFrom("attempts").where("user_id", "=", userId).executeTakeFirst();
       const sessions = await tx.deleteFrom("sessions").where("user_id", "=", userId).executeTakeFirst();
+      await tx.deleteFrom("round_entries").where("user_id", "=", userId).execute();
+      await tx
+        .deleteFrom("peer_ratings")
+        .where((eb) => eb.or([eb("rater_id", "=", userId), eb("target_id", "=", userId)]))
+        .execute();
       await tx.deleteFrom("users").where("id", "=", userId).execute();
       return { sessions: Number(sessions.numDeletedRows), attempts: Number(attempts.numDeletedRows) };
     });
   }
 
-  async purgeAttemptsBefore(before: string): Promise<number> {
-    const result = await this.db.deleteFrom("attempts").where("created_at", "<", before).executeTakeFirst();
+  async purgeAttemptsBefore(before: string, guildId?: string): Promise<number> {
+    let query = this.db.deleteFrom("attempts").where("created_at", "<", before);
+    if (guildId !== undefined) query = query.where("guild_id", "=", guildId);
+    const result = await query.executeTakeFirst();
     return Number(result.numDeletedRows);
   }
 

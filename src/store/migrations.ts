@@ -111,6 +111,51 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  "0004_groups_daily_and_attempt_guild": {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("attempts").addColumn("guild_id", "text").execute();
+      await db.schema
+        .createIndex("attempts_guild_created")
+        .on("attempts")
+        .columns(["guild_id", "created_at"])
+        .execute();
+      await db.schema
+        .createTable("round_entries")
+        .addColumn("round_id", "text", (c) => c.notNull())
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("attempt_id", "text", (c) => c.notNull())
+        .addColumn("share", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("round_entries_pk", ["round_id", "user_id"])
+        .execute();
+      await db.schema.createIndex("round_entries_user").on("round_entries").column("user_id").execute();
+      await db.schema
+        .createTable("peer_ratings")
+        .addColumn("round_id", "text", (c) => c.notNull())
+        .addColumn("rater_id", "text", (c) => c.notNull())
+        .addColumn("target_id", "text", (c) => c.notNull())
+        .addColumn("criterion", "text", (c) => c.notNull())
+        .addColumn("score", "integer", (c) => c.notNull())
+        .addColumn("at", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("peer_ratings_pk", ["round_id", "rater_id", "target_id", "criterion"])
+        .execute();
+      await db.schema
+        .createTable("daily_schedules")
+        .addColumn("guild_id", "text", (c) => c.primaryKey())
+        .addColumn("schedule", "text", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createTable("daily_posts")
+        .addColumn("guild_id", "text", (c) => c.notNull())
+        .addColumn("day", "text", (c) => c.notNull())
+        .addColumn("claimed_by", "text", (c) => c.notNull())
+        .addColumn("claimed_at", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("daily_posts_pk", ["guild_id", "day"])
+        .execute();
+    },
+  },
 };
 
 const provider: MigrationProvider = { getMigrations: async () => MIGRATIONS };

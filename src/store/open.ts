@@ -1,7 +1,7 @@
 import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
-import { Kysely, PostgresDialect, SqliteDialect } from "kysely";
+import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
 import { KyselyStore } from "./kysely-store.js";
 import { migrateToLatest } from "./migrations.js";
@@ -41,7 +41,11 @@ export async function openPostgresStore(
     }
   }
   const db = new Kysely<Database>({ dialect: new PostgresDialect({ pool }) });
-  await migrateToLatest(db as Kysely<unknown>, options.schema);
+  // Kysely looks for its migration tables in every schema unless told which; with test or tenant
+  // schemas in the same database that finds the wrong ones. Use the connection's own schema.
+  const schema =
+    options.schema ?? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s;
+  await migrateToLatest(db as Kysely<unknown>, schema);
   return new KyselyStore("postgres", db);
 }
 

@@ -19,6 +19,7 @@ export interface SessionsTable {
 export interface AttemptsTable {
   id: string;
   user_id: string;
+  guild_id: string | null;
   session_id: string | null;
   question_id: string | null;
   question_text: string;
@@ -46,6 +47,38 @@ export interface GroupRoundsTable {
   closes_at: string;
   round: string;
   created_at: string;
+}
+
+export interface RoundEntriesTable {
+  round_id: string;
+  user_id: string;
+  attempt_id: string;
+  share: string;
+  created_at: string;
+  updated_at: string;
+}
+
+export interface PeerRatingsTable {
+  round_id: string;
+  rater_id: string;
+  target_id: string;
+  criterion: string;
+  score: number;
+  at: string;
+}
+
+export interface DailySchedulesTable {
+  guild_id: string;
+  schedule: string;
+  updated_at: string;
+}
+
+/** One row per guild and UTC day: whoever inserts it posts that day's question. */
+export interface DailyPostsTable {
+  guild_id: string;
+  day: string;
+  claimed_by: string;
+  claimed_at: string;
 }
 
 export interface InteractionsTable {
@@ -82,4 +115,8 @@ export interface Database {
   attempts: AttemptsTable;
   guild_settings: GuildSettingsTable;
   group_rounds: GroupRoundsTable;
+  round_entries: RoundEntriesTable;
+  peer_ratings: PeerRatingsTable;
+  daily_schedules: DailySchedulesTable;
+  daily_posts: DailyPostsTable;
 }

@@ -1,8 +1,8 @@
 import type { Grade } from "../core/grading/types.js";
 import type { InterviewState } from "../core/interview/types.js";
+import type { GroupStore } from "./group-store.js";
 import type {
   AttemptRecord,
-  GroupRound,
   GuildSettings,
   NewAttempt,
   SessionRecord,
@@ -24,7 +24,7 @@ export class StoredDataError extends Error {
   override readonly name = "StoredDataError";
 }
 
-/** Persistence for users, sessions, attempts, guild settings and group rounds: one contract, two engines. */
+/** Persistence for users, sessions, attempts and guild settings (group state under `groups`): one contract, two engines. */
 export interface Store {
   readonly engine: "sqlite" | "postgres";
 
@@ -57,10 +57,15 @@ export interface Store {
   getGuildSettings(guildId: string): Promise<GuildSettings>;
   saveGuildSettings(guildId: string, settings: GuildSettings, at: string): Promise<void>;
 
-  saveRound(round: GroupRound): Promise<void>;
-  getRound(id: string): Promise<GroupRound | null>;
-  /** Open rounds whose close time has passed, for the closer to pick up after a restart. */
-  listDueRounds(now: string): Promise<GroupRound[]>;
+  /** Every server with stored settings (for per-server retention). */
+  listGuildSettings(): Promise<Array<{ guildId: string; settings: GuildSettings }>>;
+  /** Graded attempts given in a server, newest first; `since` is inclusive. */
+  listGuildAttempts(
+    guildId: string,
+    options?: { since?: string; limit?: number },
+  ): Promise<AttemptRecord<Grade>[]>;
+
+  readonly groups: GroupStore;
 
   /** Records an interaction id; false when it was already recorded (a replay: handle it once). */
   claimInteraction(id: string, at: string): Promise<boolean>;
@@ -83,8 +88,8 @@ export interface Store {
 
   exportUser(userId: string, at: string): Promise<UserExport>;
   deleteUser(userId: string): Promise<{ sessions: number; attempts: number }>;
-  /** Deletes attempts created before `before`; returns how many. */
-  purgeAttemptsBefore(before: string): Promise<number>;
+  /** Deletes attempts created before `before` (only those given in `guildId` when it is set); returns how many. */
+  purgeAttemptsBefore(before: string, guildId?: string): Promise<number>;
 
   close(): Promise<void>;
 }

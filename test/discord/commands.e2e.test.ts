@@ -114,7 +114,7 @@ describe("Discord commands end to end", () => {
     const guild = discord.guilds[0]?.id ?? "";
     const run = await runBin(["register", "--guild", guild], { env: botEnv(discord, tempDataDir()) });
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`Registered 8 commands in server ${guild}.`);
+    expect(run.stdout).toContain(`Registered 11 commands in server ${guild}.`);
     expect(run.stdout).toMatch(
       /https:\/\/discord\.com\/oauth2\/authorize\?client_id=\d+&scope=bot\+applications\.commands&permissions=\d+/,
     );
@@ -123,7 +123,19 @@ describe("Discord commands end to end", () => {
         .registeredCommands(guild)
         .map((c) => c.name)
         .sort(),
-    ).toEqual(["grade", "interview", "mydata", "practice", "progress", "rubric", "settings", "star"]);
+    ).toEqual([
+      "daily",
+      "grade",
+      "group",
+      "interview",
+      "leaderboard",
+      "mydata",
+      "practice",
+      "progress",
+      "rubric",
+      "settings",
+      "star",
+    ]);
   });
 });
 

@@ -86,6 +86,13 @@ describe("Discord limits", () => {
       { kind: "grade-submit" },
       { kind: "regrade", attemptId: uuid },
       { kind: "mydata-delete", userId: "123456789012345678" },
+      { kind: "gr-answer", roundId: uuid, replace: true },
+      { kind: "gr-answer", roundId: uuid, replace: false },
+      { kind: "gr-submit", roundId: uuid },
+      { kind: "gr-share", roundId: uuid, share: "masked" },
+      { kind: "gr-review", roundId: uuid },
+      { kind: "gr-rate", roundId: uuid, targetId: "12345678901234567890", criterion: "data_evidence" },
+      { kind: "gr-close", roundId: uuid },
     ];
     for (const a of actions) {
       const id = encodeAction(a);
@@ -107,6 +114,9 @@ describe("Discord limits", () => {
       "rubric",
       "mydata",
       "settings",
+      "group",
+      "daily",
+      "leaderboard",
     ]);
     for (const d of defs) {
       expect(d.name).toMatch(/^[a-z0-9_-]{1,32}$/);

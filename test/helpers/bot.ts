@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { parseConfig } from "../../src/config.js";
 import { startBot } from "../../src/discord/bot.js";
@@ -5,6 +6,7 @@ import { registerCommands } from "../../src/discord/register.js";
 import { createLogger } from "../../src/log.js";
 import { createSessionService } from "../../src/sessions/create.js";
 import type { GradeFn } from "../../src/sessions/grader.js";
+import { GroupService } from "../../src/sessions/group-service.js";
 import { openSqliteStore } from "../../src/store/open.js";
 import type { Store } from "../../src/store/store.js";
 import type { FakeDiscord } from "../fake-discord/index.js";
@@ -30,7 +32,13 @@ export function botEnv(discord: FakeDiscord, dataDir: string): Record<string, st
 export async function startTestBot(
   discord: FakeDiscord,
   dataDir: string,
-  options: { grade?: GradeFn; env?: Record<string, string> } = {},
+  options: {
+    grade?: GradeFn;
+    env?: Record<string, string>;
+    /** The bot's clock, for rounds and daily questions; the scheduler ticks every `tickMs`. */
+    now?: () => Date;
+    tickMs?: number;
+  } = {},
 ): Promise<BotUnderTest> {
   const config = parseConfig({ ...botEnv(discord, dataDir), ...options.env });
   const guildId = discord.guilds[0]?.id;
@@ -42,9 +50,14 @@ export async function startTestBot(
   });
   const store = await openSqliteStore(join(dataDir, "star-coach.db"));
   const grade = options.grade ?? offlineGrade;
+  const now = options.now ?? (() => new Date());
   const sessions = createSessionService(config, store, content, grade);
+  const groups = new GroupService({ store, content, sessions, newId: randomUUID, now, random: Math.random });
   const log = createLogger({ level: "silent" });
-  const bot = await startBot({ config, content, store, sessions, grade, log, now: () => new Date() });
+  const bot = await startBot(
+    { config, content, store, sessions, groups, grade, log, now },
+    options.tickMs ? { tickMs: options.tickMs } : {},
+  );
   return {
     store,
     async stop() {

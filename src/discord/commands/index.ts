@@ -1,7 +1,10 @@
 import type { SlashCommand } from "./command.js";
+import { dailyCommand } from "./daily.js";
 import { gradeCommand } from "./grade.js";
+import { groupCommand } from "./group.js";
 import { rubricCommand, starCommand } from "./guide.js";
 import { interviewCommand } from "./interview.js";
+import { leaderboardCommand } from "./leaderboard.js";
 import { mydataCommand } from "./mydata.js";
 import { practiceCommand } from "./practice.js";
 import { progressCommand } from "./progress.js";
@@ -17,4 +20,7 @@ export const COMMANDS: readonly SlashCommand[] = [
   rubricCommand,
   mydataCommand,
   settingsCommand,
+  groupCommand,
+  dailyCommand,
+  leaderboardCommand,
 ];

@@ -12,7 +12,7 @@ export const progressCommand: SlashCommand = {
   async execute(interaction, ctx: BotContext) {
     await interaction.deferReply({ flags: EPHEMERAL });
     const progress = await ctx.sessions.progress(interaction.user.id);
-    const embed = progressEmbed(progress, ctx.content.bank);
+    const embed = progressEmbed(progress, ctx.content.bank, await ctx.sessions.streaks(interaction.user.id));
     if (progress.attempts === 0) {
       await interaction.editReply({ embeds: [embed], allowedMentions: NO_MENTIONS });
       return;

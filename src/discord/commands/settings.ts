@@ -1,4 +1,4 @@
-import { PermissionFlagsBits, SlashCommandBuilder } from "discord.js";
+import { type ChatInputCommandInteraction, PermissionFlagsBits, SlashCommandBuilder } from "discord.js";
 import { GuildSettingsSchema } from "../../store/records.js";
 import type { BotContext } from "../context.js";
 import { UserError } from "../errors.js";
@@ -7,6 +7,18 @@ import { COLORS } from "../render/text.js";
 import { EPHEMERAL, NO_MENTIONS } from "../reply.js";
 import type { SlashCommand } from "./command.js";
 import { levelOption, parseLevel } from "./options.js";
+
+/**
+ * The server id, when the member may manage the server. Checked here as well as by Discord's default
+ * permissions, which any admin can change.
+ */
+export function requireManageGuild(interaction: ChatInputCommandInteraction, what: string): string {
+  if (!interaction.inGuild() || !interaction.guildId)
+    throw new UserError(`You can change ${what} only in a server.`);
+  if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild))
+    throw new UserError(`You need the Manage Server permission to change ${what}.`);
+  return interaction.guildId;
+}
 
 export const settingsCommand: SlashCommand = {
   data: new SlashCommandBuilder()
@@ -32,6 +44,21 @@ export const settingsCommand: SlashCommand = {
             .setName("llm_daily_tokens")
             .setDescription("LLM tokens the server may use per day (0: no server limit)")
             .setMinValue(0),
+        )
+        .addStringOption((o) =>
+          o
+            .setName("group_feedback")
+            .setDescription(
+              "In group rounds: feedback to each participant only, or scores posted in the thread",
+            )
+            .addChoices({ name: "private", value: "private" }, { name: "public", value: "public" }),
+        )
+        .addIntegerOption((o) =>
+          o
+            .setName("retention_days")
+            .setDescription("Delete answers given in this server after this many days (0: keep)")
+            .setMinValue(0)
+            .setMaxValue(3650),
         ),
     ),
 
@@ -62,22 +89,17 @@ export const settingsCommand: SlashCommand = {
       });
       return;
     }
-    // Checked here as well as by Discord: default permissions can be changed by any admin.
-    if (!interaction.inGuild() || !interaction.guildId)
-      throw new UserError("Server settings can only be changed in a server.");
-    if (!interaction.memberPermissions?.has(PermissionFlagsBits.ManageGuild)) {
-      throw new UserError("You need the Manage Server permission to change this server's settings.");
-    }
-    const current = await ctx.store.getGuildSettings(interaction.guildId);
+    const guildId = requireManageGuild(interaction, "this server's settings");
+    const current = await ctx.store.getGuildSettings(guildId);
     const level = interaction.options.getString("level");
     const next = GuildSettingsSchema.parse({
       defaultLevel: level === null ? current.defaultLevel : parseLevel(level, "entry"),
       llmGrading: interaction.options.getBoolean("llm") ?? current.llmGrading,
       dailyLlmTokens: interaction.options.getInteger("llm_daily_tokens") ?? current.dailyLlmTokens,
-      groupFeedback: current.groupFeedback,
-      retentionDays: current.retentionDays,
+      groupFeedback: interaction.options.getString("group_feedback") ?? current.groupFeedback,
+      retentionDays: interaction.options.getInteger("retention_days") ?? current.retentionDays,
     });
-    await ctx.store.saveGuildSettings(interaction.guildId, next, now);
+    await ctx.store.saveGuildSettings(guildId, next, now);
     await interaction.reply({
       embeds: [
         fitEmbed({
@@ -86,6 +108,8 @@ export const settingsCommand: SlashCommand = {
             `Default level: **${next.defaultLevel ?? ctx.config.DEFAULT_LEVEL}**`,
             `LLM grading: **${next.llmGrading ? "on" : "off"}**`,
             `LLM tokens per day: **${next.dailyLlmTokens === 0 ? "no server limit" : next.dailyLlmTokens}**`,
+            `Group feedback: **${next.groupFeedback}**${next.groupFeedback === "public" ? " (scores and notes posted in the round's thread; never answers)" : " (each participant sees their own)"}`,
+            `Answers given here are kept: **${next.retentionDays === 0 ? "until their authors delete them" : `${next.retentionDays} days`}**`,
           ].join("\n"),
           color: COLORS.neutral,
         }),

@@ -1,5 +1,6 @@
 import { CRITERIA, CRITERION_LABELS } from "../../core/criteria.js";
 import type { Progress, SessionReport } from "../../core/interview/report.js";
+import type { Streaks } from "../../core/leaderboard/streaks.js";
 import type { QuestionBank } from "../../core/questions/bank.js";
 import { type EmbedData, type EmbedField, fitEmbed } from "../limits.js";
 import { COLORS, colorFor } from "./text.js";
@@ -40,7 +41,15 @@ const spark = (xs: readonly number[]) =>
     .map((v) => SPARK[Math.max(0, Math.min(7, Math.round((v / 4) * 7)))] ?? "")
     .join("");
 
-export function progressEmbed(p: Progress, bank: QuestionBank): EmbedData {
+function streakLine(s: Streaks): string {
+  const current =
+    s.current === 0
+      ? "No current streak"
+      : `**${s.current}-day streak**${s.today ? "" : " (answer today to keep it)"}`;
+  return `${current} · longest ${s.longest} · ${s.daysLast30} of the last 30 days`;
+}
+
+export function progressEmbed(p: Progress, bank: QuestionBank, streaks?: Streaks): EmbedData {
   if (p.attempts === 0) {
     return fitEmbed({
       title: "Your progress",
@@ -52,7 +61,7 @@ export function progressEmbed(p: Progress, bank: QuestionBank): EmbedData {
   const next = p.nextFocus;
   return fitEmbed({
     title: "Your progress",
-    description: `${p.attempts} graded answers in ${p.sessions} interviews.${next ? `\n**Next focus:** ${next.competency ? (bank.competency(next.competency)?.name ?? next.competency) : "any"}, and work on ${next.criterion ? CRITERION_LABELS[next.criterion] : "–"}.` : ""}`,
+    description: `${p.attempts} graded answers in ${p.sessions} interviews.${streaks ? `\n${streakLine(streaks)}` : ""}${next ? `\n**Next focus:** ${next.competency ? (bank.competency(next.competency)?.name ?? next.competency) : "any"}, and work on ${next.criterion ? CRITERION_LABELS[next.criterion] : "–"}.` : ""}`,
     color: COLORS.neutral,
     fields: [
       {

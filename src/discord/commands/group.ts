@@ -1,0 +1,86 @@
+import { ChannelType, SlashCommandBuilder } from "discord.js";
+import { mayClose } from "../components/group-handlers.js";
+import type { BotContext } from "../context.js";
+import { UserError } from "../errors.js";
+import { closeAndSummarize, postRound } from "../group/post.js";
+import { EPHEMERAL, NO_MENTIONS } from "../reply.js";
+import type { SlashCommand } from "./command.js";
+import {
+  defaultLevel,
+  focusAutocomplete,
+  focusOption,
+  levelOption,
+  parseFocus,
+  parseLevel,
+} from "./options.js";
+
+export const ROUND_MINUTES = { min: 5, max: 1440, default: 30 } as const;
+
+export const groupCommand: SlashCommand = {
+  data: new SlashCommandBuilder()
+    .setName("group")
+    .setDescription("Study-group rounds: everyone answers the same question in a thread")
+    .setDMPermission(false)
+    .addSubcommand((s) =>
+      s
+        .setName("start")
+        .setDescription("Start a round in this channel")
+        .addStringOption(focusOption)
+        .addStringOption(levelOption)
+        .addIntegerOption((o) =>
+          o
+            .setName("minutes")
+            .setDescription(`How long the round takes answers (default ${ROUND_MINUTES.default})`)
+            .setMinValue(ROUND_MINUTES.min)
+            .setMaxValue(ROUND_MINUTES.max),
+        ),
+    )
+    .addSubcommand((s) =>
+      s.setName("close").setDescription("Close the round now and post its summary (starter or moderator)"),
+    ),
+
+  async execute(interaction, ctx: BotContext) {
+    if (!interaction.inGuild()) throw new UserError("Group rounds run in a server channel.");
+    if (interaction.options.getSubcommand() === "close") {
+      const open = await ctx.groups.openRounds(interaction.guildId);
+      // In a round's thread that round; in a channel the newest round started there.
+      const round =
+        open.find((r) => r.threadId === interaction.channelId) ??
+        open.find((r) => r.channelId === interaction.channelId);
+      if (!round) throw new UserError("There is no open round here. Use this in the round's thread.");
+      if (!mayClose(round, interaction.user.id, interaction.memberPermissions))
+        throw new UserError("Only the person who started this round, or a moderator, can close it early.");
+      await interaction.deferReply({ flags: EPHEMERAL });
+      const closed = await closeAndSummarize(interaction.client, ctx, round.id, interaction.user.id);
+      await interaction.editReply({
+        content: closed ? "Round closed; the summary is in the thread." : "This round was already closed.",
+        allowedMentions: NO_MENTIONS,
+      });
+      return;
+    }
+    if (interaction.channel?.type !== ChannelType.GuildText)
+      throw new UserError("Start a round in a text channel: the question goes into a new thread there.");
+    const level = parseLevel(
+      interaction.options.getString("level"),
+      await defaultLevel(interaction.guildId, ctx),
+    );
+    const competencies = parseFocus(interaction.options.getString("focus"), ctx);
+    await interaction.deferReply({ flags: EPHEMERAL });
+    const { round, question } = await ctx.groups.start({
+      guildId: interaction.guildId,
+      channelId: interaction.channelId,
+      startedBy: interaction.user.id,
+      source: "group",
+      level,
+      competencies,
+      minutes: interaction.options.getInteger("minutes") ?? ROUND_MINUTES.default,
+    });
+    const posted = await postRound(interaction.client, ctx, round, question);
+    await interaction.editReply({
+      content: `Round started in <#${posted.threadId}>. It closes <t:${Math.floor(Date.parse(round.closesAt) / 1000)}:R>.`,
+      allowedMentions: NO_MENTIONS,
+    });
+  },
+
+  autocomplete: focusAutocomplete,
+};

@@ -1,0 +1,48 @@
+import { type LeaderboardRow, leaderboard } from "../core/leaderboard/score.js";
+import type { Store } from "../store/store.js";
+import { finalAttempts } from "./history.js";
+
+export const PERIODS = { week: 7, month: 30, all: null } as const;
+export type Period = keyof typeof PERIODS;
+
+export interface Board {
+  period: Period;
+  /** Public users only, best first, with their rank among them. */
+  rows: Array<LeaderboardRow & { rank: number; name: string }>;
+  /** The asking user's row when they practised in the period, public or not (shown to them alone). */
+  me: (LeaderboardRow & { rank: number | null }) | null;
+  /** Users who practised in the period but did not opt in to being shown. */
+  hidden: number;
+}
+
+/** A server's leaderboard for a period: only users who opted in are listed. */
+export async function guildBoard(
+  store: Store,
+  guildId: string,
+  period: Period,
+  askingUserId: string,
+  now: Date,
+  limit = 10,
+): Promise<Board> {
+  const days = PERIODS[period];
+  const from = days === null ? null : new Date(now.getTime() - days * 86_400_000).toISOString();
+  const points = finalAttempts(await store.listGuildAttempts(guildId)).map((a) => ({
+    userId: a.userId,
+    at: a.createdAt,
+    overall: a.grade.overall,
+  }));
+  const all = leaderboard(points, { from, now: now.toISOString(), limit: Number.MAX_SAFE_INTEGER });
+  const rows: Board["rows"] = [];
+  let hidden = 0;
+  let me: Board["me"] = null;
+  for (const row of all) {
+    const user = await store.getUser(row.userId);
+    const shown = user?.settings.public === true;
+    if (shown && rows.length < limit)
+      rows.push({ ...row, rank: rows.length + 1, name: user.displayName ?? "someone" });
+    else if (!shown) hidden++;
+    if (row.userId === askingUserId)
+      me = { ...row, rank: shown ? rows.findIndex((r) => r.userId === row.userId) + 1 || null : null };
+  }
+  return { period, rows, me, hidden };
+}
