@@ -3,7 +3,7 @@ import type { Client } from "discord.js";
 import { dueDay } from "../core/daily/due.js";
 import type { DailySchedule } from "../store/records.js";
 import type { BotContext } from "./context.js";
-import { closeAndSummarize, postRound } from "./group/post.js";
+import { closeAndSummarize, startRound } from "./group/post.js";
 
 export const TICK_MS = 30_000;
 
@@ -33,7 +33,7 @@ async function postDaily(
     ctx.log.info({ guildId: schedule.guildId, day }, "daily question already claimed elsewhere");
     return;
   }
-  const { round, question } = await ctx.groups.start({
+  const posted = await startRound(client, ctx, {
     guildId: schedule.guildId,
     channelId: schedule.channelId,
     startedBy: null,
@@ -45,7 +45,6 @@ async function postDaily(
     competencies: schedule.focus ? [schedule.focus] : [],
     minutes: schedule.minutes,
   });
-  const posted = await postRound(client, ctx, round, question);
   ctx.log.info(
     { guildId: schedule.guildId, day, roundId: posted.id, by: PROCESS_ID },
     "daily question posted",
@@ -63,6 +62,8 @@ export function startScheduler(client: Client, ctx: BotContext, tickMs = TICK_MS
       );
     }
     const now = ctx.now();
+    const today = now.toISOString().slice(0, 10);
+    for (const key of tried) if (!key.endsWith(today)) tried.delete(key);
     for (const schedule of await ctx.store.groups.listDailies()) {
       const day = dueDay(schedule, now);
       const key = `${schedule.guildId}:${day}`;

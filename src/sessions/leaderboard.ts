@@ -3,6 +3,7 @@ import type { Store } from "../store/store.js";
 import { finalAttempts } from "./history.js";
 
 export const PERIODS = { week: 7, month: 30, all: null } as const;
+const BASELINE_DAYS = 90;
 export type Period = keyof typeof PERIODS;
 
 export interface Board {
@@ -26,7 +27,11 @@ export async function guildBoard(
 ): Promise<Board> {
   const days = PERIODS[period];
   const from = days === null ? null : new Date(now.getTime() - days * 86_400_000).toISOString();
-  const points = finalAttempts(await store.listGuildAttempts(guildId)).map((a) => ({
+  // The improvement baseline needs only the answers shortly before the period.
+  const since =
+    from === null ? undefined : new Date(Date.parse(from) - BASELINE_DAYS * 86_400_000).toISOString();
+  const attempts = await store.listGuildAttempts(guildId, since ? { since } : {});
+  const points = finalAttempts(attempts).map((a) => ({
     userId: a.userId,
     at: a.createdAt,
     overall: a.grade.overall,

@@ -221,6 +221,17 @@ describe("group rounds end to end", () => {
     ).toHaveLength(1);
   });
 
+  it("explains a missing channel permission and leaves no round open", async () => {
+    discord = await startFakeDiscord();
+    bot = await startTestBot(discord, tempDataDir());
+    discord.denyBot(discord.defaultChannelId, PermissionFlagsBits.SendMessages);
+    const user = discord.createUser({ username: "starter" });
+    const reply = await discord.slashCommand({ user, name: "group", subcommand: "start" }).reply();
+    expect(messageText(reply)).toContain("I can't post the round in that channel");
+    expect(await bot.store.groups.listOpenRounds(discord.guilds[0]?.id ?? "")).toEqual([]);
+    expect(discord.violations.map((v) => v.code)).toEqual([50013]);
+  });
+
   it("posts each participant's scores, never their words, when the server's group feedback is public", async () => {
     discord = await startFakeDiscord();
     bot = await startTestBot(discord, tempDataDir());

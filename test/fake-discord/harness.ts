@@ -4,6 +4,7 @@ import {
   type APIThreadChannel,
   ChannelType,
   GatewayIntentBits,
+  OverwriteType,
 } from "discord.js";
 import { guildCreate } from "./entities.js";
 import type { Gateway, IdentifyRecord, ResumeRecord } from "./gateway.js";
@@ -137,6 +138,19 @@ export class FakeDiscord {
       intent: GatewayIntentBits.Guilds,
     });
     return id;
+  }
+
+  /** Denies the bot `permissions` in a channel (a role overwrite), as a server admin might. */
+  denyBot(channelId: string, permissions: bigint): void {
+    const channel = this.world.channels.get(channelId);
+    if (!channel || channel.type !== ChannelType.GuildText)
+      throw new Error(`fake-discord: no text channel ${channelId}`);
+    const guild = this.world.guilds.get(channel.guild_id ?? "");
+    if (!guild) throw new Error(`fake-discord: channel ${channelId} has no guild`);
+    channel.permission_overwrites = [
+      ...(channel.permission_overwrites ?? []),
+      { id: guild.botRole.id, type: OverwriteType.Role, allow: "0", deny: permissions.toString() },
+    ];
   }
 
   // ── Gateway ─────────────────────────────────────────────────────────────────────────────────────

@@ -1,10 +1,30 @@
-import { GatewayIntentBits } from "discord.js";
+import { GatewayIntentBits, PermissionFlagsBits } from "discord.js";
+import { botPermissions } from "./entities.js";
 import { ApiError } from "./errors.js";
 import { asObject, type JsonObject } from "./json.js";
 import { assertNotEmpty, assertValidMessage } from "./limits-message.js";
-import { channelMessageOf, channelOf, guildIdOf } from "./lookup.js";
+import { channelMessageOf, channelOf, guildIdOf, isThread } from "./lookup.js";
 import { announce, createMessage, editedMessage, isEphemeral } from "./messages.js";
 import { type Deps, ok, type Route } from "./router.js";
+import type { FakeChannel, World } from "./world.js";
+
+/** The bot posts in a guild channel only with Send Messages (Send Messages in Threads in a thread). */
+function assertMayPost(world: World, channel: FakeChannel): void {
+  const guildId = guildIdOf(channel);
+  const guild = guildId ? world.guilds.get(guildId) : undefined;
+  if (!guild) return;
+  const needed = isThread(channel)
+    ? PermissionFlagsBits.SendMessagesInThreads
+    : PermissionFlagsBits.SendMessages;
+  // A thread takes its permissions from its parent channel's overwrites.
+  const source = isThread(channel) && channel.parent_id ? world.channels.get(channel.parent_id) : channel;
+  const overwrites = source && "permission_overwrites" in source ? (source.permission_overwrites ?? []) : [];
+  const denied = overwrites
+    .filter((o) => o.id === guild.botRole.id || o.id === guild.everyoneRole.id)
+    .reduce((bits, o) => bits | BigInt(o.deny), 0n);
+  if ((botPermissions(guild) & ~denied & needed) === 0n)
+    throw new ApiError(403, { code: 50013, message: "Missing Permissions" });
+}
 
 /** Messages the bot posts in channels and threads (not interaction responses). */
 export function messageRoutes({ world, gateway }: Deps): Route[] {
@@ -29,6 +49,7 @@ export function messageRoutes({ world, gateway }: Deps): Route[] {
       auth: true,
       handle: ({ params, body, files }) => {
         const channel = channelOf(world, params.channelId);
+        assertMayPost(world, channel);
         assertValidMessage(body, { base: [], creating: true, fileCount: files.length });
         const stored = createMessage(world, {
           channelId: channel.id,

@@ -2,7 +2,7 @@ import { ChannelType, SlashCommandBuilder } from "discord.js";
 import { mayClose } from "../components/group-handlers.js";
 import type { BotContext } from "../context.js";
 import { UserError } from "../errors.js";
-import { closeAndSummarize, postRound } from "../group/post.js";
+import { closeAndSummarize, startRound } from "../group/post.js";
 import { EPHEMERAL, NO_MENTIONS } from "../reply.js";
 import type { SlashCommand } from "./command.js";
 import {
@@ -66,7 +66,7 @@ export const groupCommand: SlashCommand = {
     );
     const competencies = parseFocus(interaction.options.getString("focus"), ctx);
     await interaction.deferReply({ flags: EPHEMERAL });
-    const { round, question } = await ctx.groups.start({
+    const posted = await startRound(interaction.client, ctx, {
       guildId: interaction.guildId,
       channelId: interaction.channelId,
       startedBy: interaction.user.id,
@@ -75,9 +75,8 @@ export const groupCommand: SlashCommand = {
       competencies,
       minutes: interaction.options.getInteger("minutes") ?? ROUND_MINUTES.default,
     });
-    const posted = await postRound(interaction.client, ctx, round, question);
     await interaction.editReply({
-      content: `Round started in <#${posted.threadId}>. It closes <t:${Math.floor(Date.parse(round.closesAt) / 1000)}:R>.`,
+      content: `Round started in <#${posted.threadId}>. It closes <t:${Math.floor(Date.parse(posted.closesAt) / 1000)}:R>.`,
       allowedMentions: NO_MENTIONS,
     });
   },

@@ -2,12 +2,15 @@ import {
   ButtonStyle,
   ChannelType,
   type Client,
+  DiscordAPIError,
+  RESTJSONErrorCodes,
   type SendableChannels,
   type TextChannel,
   ThreadAutoArchiveDuration,
 } from "discord.js";
 import type { RoundSummary } from "../../core/group/summary.js";
 import type { Question } from "../../core/questions/schema.js";
+import type { StartRound } from "../../sessions/group-service.js";
 import type { GroupRound } from "../../store/records.js";
 import { button, row } from "../components/buttons.js";
 import type { BotContext } from "../context.js";
@@ -63,6 +66,26 @@ export async function postRound(
 async function sendable(client: Client, id: string): Promise<SendableChannels | null> {
   const channel = await client.channels.fetch(id).catch(() => null);
   return channel?.isSendable() ? channel : null;
+}
+
+const NO_ACCESS = new Set<number>([RESTJSONErrorCodes.MissingAccess, RESTJSONErrorCodes.MissingPermissions]);
+
+/**
+ * Starts a round and posts it. If posting fails the round is closed at once, so the closer never posts
+ * a summary for a round nobody could see; a missing permission becomes a message the user can act on.
+ */
+export async function startRound(client: Client, ctx: BotContext, input: StartRound): Promise<GroupRound> {
+  const { round, question } = await ctx.groups.start(input);
+  try {
+    return await postRound(client, ctx, round, question);
+  } catch (err) {
+    await ctx.store.groups.closeRound(round.id, ctx.now().toISOString(), null);
+    if (err instanceof DiscordAPIError && NO_ACCESS.has(Number(err.code)))
+      throw new UserError(
+        "I can't post the round in that channel: I need View Channel, Send Messages, Create Public Threads and Send Messages in Threads there.",
+      );
+    throw err;
+  }
 }
 
 /** Posts the summary where the round was and takes the buttons off the question. */
