@@ -1,5 +1,5 @@
 import type { Content } from "../core/content/load.js";
-import type { CriterionId } from "../core/criteria.js";
+import { CRITERIA, type CriterionId } from "../core/criteria.js";
 import type { Grade } from "../core/grading/types.js";
 import { keepTerms, maskAnswer } from "../core/group/mask.js";
 import { type RoundSummary, type RoundEntry as SummaryEntry, summarizeRound } from "../core/group/summary.js";
@@ -133,6 +133,8 @@ export class GroupService {
       createdAt: previous?.createdAt ?? at,
       updatedAt: at,
     });
+    // Peers rated the earlier text; their ratings do not carry over to the new one.
+    if (previous) await this.deps.store.groups.clearRatingsOf(roundId, userId);
     return { round, feedback, replaced: previous !== null, share };
   }
 
@@ -221,6 +223,19 @@ export class GroupService {
       });
     }
     return summarizeRound(graded, ratings, this.keep);
+  }
+
+  /**
+   * The grader's notes as the group may see them: an LLM's note can repeat a figure or an employer, so
+   * they are masked unless the author shares their answer as written.
+   */
+  notesForGroup(grade: Grade, share: RoundEntry["share"]): Record<CriterionId, string> {
+    return Object.fromEntries(
+      CRITERIA.map((c) => {
+        const note = grade.criteria[c].note;
+        return [c, share === "verbatim" ? note : maskAnswer(note, this.keep).text];
+      }),
+    ) as Record<CriterionId, string>;
   }
 
   /** Rounds whose time is up, for the closer. */

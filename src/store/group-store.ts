@@ -23,6 +23,8 @@ export interface GroupStore {
   /** Records a rating, replacing the rater's earlier one for the same answer and criterion. */
   rate(rating: StoredPeerRating): Promise<void>;
   listRatings(roundId: string): Promise<StoredPeerRating[]>;
+  /** Forgets the ratings of a user's answer (it was replaced: they rated another text). */
+  clearRatingsOf(roundId: string, targetId: string): Promise<number>;
 
   saveDaily(schedule: DailySchedule): Promise<void>;
   getDaily(guildId: string): Promise<DailySchedule | null>;

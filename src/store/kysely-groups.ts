@@ -189,6 +189,15 @@ export class KyselyGroupStore implements GroupStore {
     }));
   }
 
+  async clearRatingsOf(roundId: string, targetId: string): Promise<number> {
+    const result = await this.db
+      .deleteFrom("peer_ratings")
+      .where("round_id", "=", roundId)
+      .where("target_id", "=", targetId)
+      .executeTakeFirst();
+    return Number(result.numDeletedRows);
+  }
+
   async saveDaily(schedule: DailySchedule): Promise<void> {
     const text = JSON.stringify(DailyScheduleSchema.parse(schedule));
     await this.db

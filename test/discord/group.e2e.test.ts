@@ -82,6 +82,10 @@ describe("group rounds end to end", () => {
 
     const { threadId, question } = await startRound(ana);
     expect(messageText(question)).toContain("Group round");
+    const second = await discord.slashCommand({ user: ben, name: "group", subcommand: "start" }).reply();
+    expect(messageText(second)).toContain(
+      `A round is already open in this channel: answer in <#${threadId}>`,
+    );
     expect(discord.channelMessages()[0]?.content).toContain("Group round started by");
 
     const anaFeedback = await answer(ana, question, STRONG);

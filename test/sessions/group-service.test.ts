@@ -68,6 +68,10 @@ describe("group rounds", () => {
     expect(review?.text).toBe(STRONG_ANSWER);
     await service.rate(round.id, "u3", "u2", "task", 3);
     expect((await service.reviewable(round.id, "u3"))?.given).toEqual({ task: 3 });
+    // A replaced answer starts without ratings: they were for the earlier text.
+    await service.answer(round.id, "u2", `${STRONG_ANSWER} It has held for a year.`);
+    expect((await service.reviewable(round.id, "u3"))?.given).toEqual({});
+    await service.rate(round.id, "u3", "u2", "task", 3);
     clock.now = new Date("2026-02-02T09:31:00.000Z");
     await expect(service.answer(round.id, "u4", STRONG_ANSWER)).rejects.toThrow("This round is closed");
     await expect(service.rate(round.id, "u3", "u2", "task", 4)).rejects.toThrow(RoundError);
@@ -77,6 +81,23 @@ describe("group rounds", () => {
     expect(closed?.summary.peer?.ratings).toBe(1);
     expect(await service.close(round.id, null)).toBeNull();
     expect(await service.due()).toEqual([]);
+    await store.close();
+  });
+
+  it("masks the grader's notes for the group unless the author shares their answer as written", async () => {
+    const { service, round, store } = await groups();
+    const { feedback } = await service.answer(round.id, "u2", STRONG_ANSWER);
+    const grade = {
+      ...feedback.grade,
+      criteria: {
+        ...feedback.grade.criteria,
+        result: { ...feedback.grade.criteria.result, note: "Penalties at Acme Foods fell by $40K." },
+      },
+    };
+    expect(service.notesForGroup(grade, "none").result).toBe("Penalties at [name] fell by [figure].");
+    expect(service.notesForGroup(grade, "masked").result).toBe("Penalties at [name] fell by [figure].");
+    expect(service.notesForGroup(grade, "verbatim").result).toBe("Penalties at Acme Foods fell by $40K.");
+    expect(service.notesForGroup(grade, "none").task).toBe(grade.criteria.task.note);
     await store.close();
   });
 

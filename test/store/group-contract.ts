@@ -117,6 +117,10 @@ export function groupStoreContract(name: string, factory: StoreFactory): void {
         ["result", 3],
         ["task", 2],
       ]);
+      await store.groups.rate({ ...base, targetId: "u3", score: 1, at: at(4) });
+      expect(await store.groups.clearRatingsOf("r1", "u2")).toBe(2);
+      expect((await store.groups.listRatings("r1")).map((r) => r.targetId)).toEqual(["u3"]);
+      expect((await store.groups.listRatings("r2")).map((r) => r.targetId)).toEqual(["u2"]);
       await store.close();
     });
 

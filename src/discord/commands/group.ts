@@ -15,6 +15,8 @@ import {
 } from "./options.js";
 
 export const ROUND_MINUTES = { min: 5, max: 1440, default: 30 } as const;
+/** Between two rounds started by the same user: no flood of threads from one member. */
+const START_COOLDOWN_SECONDS = 60;
 
 export const groupCommand: SlashCommand = {
   data: new SlashCommandBuilder()
@@ -65,6 +67,23 @@ export const groupCommand: SlashCommand = {
       await defaultLevel(interaction.guildId, ctx),
     );
     const competencies = parseFocus(interaction.options.getString("focus"), ctx);
+    // One group round per channel at a time keeps a study channel readable (the daily one aside).
+    const running = (await ctx.groups.openRounds(interaction.guildId)).find(
+      (r) =>
+        r.channelId === interaction.channelId && r.source === "group" && r.closesAt > ctx.now().toISOString(),
+    );
+    if (running)
+      throw new UserError(
+        `A round is already open in this channel: answer in <#${running.threadId ?? running.channelId}>, or close it with \`/group close\` there.`,
+      );
+    const taken = await ctx.store.takeCooldown(
+      interaction.user.id,
+      "group-start",
+      ctx.now().toISOString(),
+      START_COOLDOWN_SECONDS,
+    );
+    if (!taken.ok)
+      throw new UserError(`You started a round a moment ago: try again in ${taken.retryAfterSec} s.`);
     await interaction.deferReply({ flags: EPHEMERAL });
     const posted = await startRound(interaction.client, ctx, {
       guildId: interaction.guildId,

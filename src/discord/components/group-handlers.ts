@@ -134,7 +134,14 @@ export async function submitRoundAnswer(
       .catch(() => null);
     if (where?.isSendable()) {
       await where.send({
-        embeds: [publicScoresEmbed(settings?.public ? displayName(user) : null, feedback.grade, replaced)],
+        embeds: [
+          publicScoresEmbed(
+            settings?.public ? displayName(user) : null,
+            feedback.grade,
+            ctx.groups.notesForGroup(feedback.grade, share),
+            replaced,
+          ),
+        ],
         allowedMentions: NO_MENTIONS,
       });
     }

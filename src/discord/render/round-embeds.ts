@@ -1,4 +1,5 @@
-import { CRITERIA, CRITERION_LABELS } from "../../core/criteria.js";
+import { escapeMarkdown } from "discord.js";
+import { CRITERIA, CRITERION_LABELS, type CriterionId } from "../../core/criteria.js";
 import type { Grade } from "../../core/grading/types.js";
 import type { RoundSummary } from "../../core/group/summary.js";
 import type { Question } from "../../core/questions/schema.js";
@@ -31,11 +32,16 @@ export function roundQuestionEmbed(round: GroupRound, question: Question, compet
 }
 
 /** What the group sees of a participant's grade when group feedback is public: scores and notes, no words. */
-export function publicScoresEmbed(name: string | null, grade: Grade, replaced: boolean): EmbedData {
+export function publicScoresEmbed(
+  name: string | null,
+  grade: Grade,
+  notes: Record<CriterionId, string>,
+  replaced: boolean,
+): EmbedData {
   return fitEmbed({
     title: `${name ?? "A participant"} ${replaced ? "revised their answer" : "answered"}: ${grade.overall}/5`,
     description: CRITERIA.map(
-      (c) => `${scoreBar(grade.criteria[c].score)} **${CRITERION_LABELS[c]}** ${grade.criteria[c].note}`,
+      (c) => `${scoreBar(grade.criteria[c].score)} **${CRITERION_LABELS[c]}** ${escapeMarkdown(notes[c])}`,
     ).join("\n"),
     color: colorFor(grade.overall),
   });
