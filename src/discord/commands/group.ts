@@ -1,8 +1,8 @@
 import { ChannelType, SlashCommandBuilder } from "discord.js";
-import { mayClose } from "../components/group-handlers.js";
+import { closeForUser } from "../components/group-handlers.js";
 import type { BotContext } from "../context.js";
 import { UserError } from "../errors.js";
-import { closeAndSummarize, startRound } from "../group/post.js";
+import { startRound } from "../group/post.js";
 import { EPHEMERAL, NO_MENTIONS } from "../reply.js";
 import type { SlashCommand } from "./command.js";
 import {
@@ -50,14 +50,7 @@ export const groupCommand: SlashCommand = {
         open.find((r) => r.threadId === interaction.channelId) ??
         open.find((r) => r.channelId === interaction.channelId);
       if (!round) throw new UserError("There is no open round here. Use this in the round's thread.");
-      if (!mayClose(round, interaction.user.id, interaction.memberPermissions))
-        throw new UserError("Only the person who started this round, or a moderator, can close it early.");
-      await interaction.deferReply({ flags: EPHEMERAL });
-      const closed = await closeAndSummarize(interaction.client, ctx, round.id, interaction.user.id);
-      await interaction.editReply({
-        content: closed ? "Round closed; the summary is in the thread." : "This round was already closed.",
-        allowedMentions: NO_MENTIONS,
-      });
+      await closeForUser(interaction, ctx, round);
       return;
     }
     if (interaction.channel?.type !== ChannelType.GuildText)

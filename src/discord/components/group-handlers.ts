@@ -2,6 +2,7 @@ import {
   ActionRowBuilder,
   type ButtonInteraction,
   ButtonStyle,
+  type ChatInputCommandInteraction,
   type ModalSubmitInteraction,
   PermissionFlagsBits,
   type PermissionsBitField,
@@ -226,12 +227,12 @@ export function mayClose(
   return round.startedBy === userId || Boolean(permissions?.any(MODERATOR));
 }
 
-export async function closeRoundButton(
-  interaction: ButtonInteraction,
+/** Closes a round early for the user who asked, if they may, and tells them how it went. */
+export async function closeForUser(
+  interaction: ButtonInteraction | ChatInputCommandInteraction,
   ctx: BotContext,
-  action: ActionOf<"gr-close">,
+  round: GroupRound,
 ): Promise<void> {
-  const round = await ctx.groups.round(action.roundId);
   if (!mayClose(round, interaction.user.id, interaction.memberPermissions))
     throw new UserError("Only the person who started this round, or a moderator, can close it early.");
   await interaction.deferReply({ flags: EPHEMERAL });
@@ -240,4 +241,12 @@ export async function closeRoundButton(
     content: closed ? "Round closed; the summary is in the thread." : "This round was already closed.",
     allowedMentions: NO_MENTIONS,
   });
+}
+
+export async function closeRoundButton(
+  interaction: ButtonInteraction,
+  ctx: BotContext,
+  action: ActionOf<"gr-close">,
+): Promise<void> {
+  await closeForUser(interaction, ctx, await ctx.groups.round(action.roundId));
 }
