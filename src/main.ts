@@ -17,11 +17,13 @@ DISCORD_TOKEN and DISCORD_APP_ID (see .env.example). OPENAI_API_KEY enables LLM 
 
 /** Runs the bot until SIGINT or SIGTERM, then disconnects and closes the store. */
 async function runBot(config: Config): Promise<number> {
-  const log = configureLogger({
+  const root = configureLogger({
     level: config.LOG_LEVEL,
     format: config.LOG_FORMAT,
     secrets: secretsOf(config),
   });
+  // Under `star-coach shards` every line says which shard process wrote it.
+  const log = process.env.SHARDING_MANAGER ? root.child({ shard: process.env.SHARDS }) : root;
   const content = shippedContent();
   const store = await openStore(config);
   const grader = createGrader("auto", {

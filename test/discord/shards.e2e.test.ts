@@ -155,6 +155,9 @@ describe("star-coach shards end to end", () => {
     }
     expect(fake.violations).toEqual([]);
     expect(fake.identifies).toHaveLength(2);
+    // Each shard process says which shard it is on every line.
+    const running = shards.logs.filter((l) => l.msg === "STAR Coach is running").map((l) => l.shard);
+    expect(running.sort()).toEqual(["0", "1"]);
 
     const pids = shards.shardPids();
     expect(pids).toHaveLength(2);
