@@ -7,7 +7,7 @@ import type { Level } from "../core/levels.js";
 import type { Question } from "../core/questions/schema.js";
 import type { GroupRound, RoundEntry } from "../store/records.js";
 import type { Store } from "../store/store.js";
-import { RoundError } from "./errors.js";
+import { GradingFailedError, RoundError } from "./errors.js";
 import type { Feedback, SessionService } from "./session-service.js";
 
 export interface GroupServiceDeps {
@@ -119,22 +119,33 @@ export class GroupService {
     const round = await this.openRound(roundId);
     const question = this.deps.sessions.questionRef(round.questionId);
     const previous = await this.entry(roundId, userId);
-    const feedback = await this.deps.sessions.gradeSingle(
-      { userId, question, level: round.level, text, kind: "group" },
-      { guildId: round.guildId },
-    );
-    const at = this.at();
     const share = previous?.share ?? "none";
-    await this.deps.store.groups.saveEntry({
-      roundId,
-      userId,
-      attemptId: feedback.attempt.id,
-      share,
-      createdAt: previous?.createdAt ?? at,
-      updatedAt: at,
-    });
-    // Peers rated the earlier text; their ratings do not carry over to the new one.
-    if (previous) await this.deps.store.groups.clearRatingsOf(roundId, userId);
+    const enter = async (attemptId: string) => {
+      const at = this.at();
+      await this.deps.store.groups.saveEntry({
+        roundId,
+        userId,
+        attemptId,
+        share,
+        createdAt: previous?.createdAt ?? at,
+        updatedAt: at,
+      });
+      // Peers rated the earlier text; their ratings do not carry over to the new one.
+      if (previous) await this.deps.store.groups.clearRatingsOf(roundId, userId);
+    };
+    let feedback: Feedback;
+    try {
+      feedback = await this.deps.sessions.gradeSingle(
+        { userId, question, level: round.level, text, kind: "group" },
+        { guildId: round.guildId },
+      );
+    } catch (err) {
+      // The answer is stored even when grading failed: it stays the user's entry, and "Grade again"
+      // grades it in place, in time for the summary.
+      if (err instanceof GradingFailedError) await enter(err.attemptId);
+      throw err;
+    }
+    await enter(feedback.attempt.id);
     return { round, feedback, replaced: previous !== null, share };
   }
 

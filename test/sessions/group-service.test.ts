@@ -2,10 +2,10 @@ import { randomUUID } from "node:crypto";
 import { describe, expect, it } from "vitest";
 import { parseConfig } from "../../src/config.js";
 import { applyRetention } from "../../src/sessions/create.js";
-import { RoundError } from "../../src/sessions/errors.js";
+import { GradingFailedError, RoundError } from "../../src/sessions/errors.js";
 import { GroupService } from "../../src/sessions/group-service.js";
 import { content, STRONG_ANSWER } from "../helpers/grade.js";
-import { harness } from "../helpers/sessions.js";
+import { harness, offlineGrade } from "../helpers/sessions.js";
 
 async function groups() {
   const h = await harness();
@@ -82,6 +82,42 @@ describe("group rounds", () => {
     expect(await service.close(round.id, null)).toBeNull();
     expect(await service.due()).toEqual([]);
     await store.close();
+  });
+
+  it("keeps an answer whose grading failed as the user's entry, and the summary counts it once graded", async () => {
+    let down = true;
+    const h = await harness({
+      grade: async (input, who) => {
+        if (down) throw new Error("grader down");
+        return offlineGrade(input, who);
+      },
+    });
+    const service = new GroupService({
+      store: h.store,
+      content,
+      sessions: h.service,
+      newId: randomUUID,
+      now: () => h.clock.now,
+      random: () => 0.5,
+    });
+    const { round } = await service.start({
+      guildId: "g1",
+      channelId: "c1",
+      startedBy: "u1",
+      source: "group",
+      level: "mid",
+      competencies: [],
+      minutes: 30,
+    });
+    const failed = await service.answer(round.id, "u2", STRONG_ANSWER).catch((e: unknown) => e);
+    expect(failed).toBeInstanceOf(GradingFailedError);
+    const entry = await h.store.groups.getEntry(round.id, "u2");
+    expect(entry?.attemptId).toBe((failed as GradingFailedError).attemptId);
+    expect((await service.summary(round)).answered).toBe(0);
+    down = false;
+    await h.service.regrade((failed as GradingFailedError).attemptId, "u2", { guildId: "g1" });
+    expect((await service.summary(round)).answered).toBe(1);
+    await h.store.close();
   });
 
   it("masks the grader's notes for the group unless the author shares their answer as written", async () => {
