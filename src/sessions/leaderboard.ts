@@ -10,7 +10,7 @@ export interface Board {
   period: Period;
   /** Public users only, best first, with their rank among them. */
   rows: Array<LeaderboardRow & { rank: number; name: string }>;
-  /** The asking user's row when they practised in the period, public or not (shown to them alone). */
+  /** The asking user's row when they practised in the period (their rank among the shown, or null). */
   me: (LeaderboardRow & { rank: number | null }) | null;
   /** Users who practised in the period but did not opt in to being shown. */
   hidden: number;
@@ -40,14 +40,15 @@ export async function guildBoard(
   const rows: Board["rows"] = [];
   let hidden = 0;
   let me: Board["me"] = null;
+  let shownSoFar = 0;
   for (const row of all) {
     const user = await store.getUser(row.userId);
     const shown = user?.settings.public === true;
+    if (shown) shownSoFar++;
+    else hidden++;
     if (shown && rows.length < limit)
-      rows.push({ ...row, rank: rows.length + 1, name: user.displayName ?? "someone" });
-    else if (!shown) hidden++;
-    if (row.userId === askingUserId)
-      me = { ...row, rank: shown ? rows.findIndex((r) => r.userId === row.userId) + 1 || null : null };
+      rows.push({ ...row, rank: shownSoFar, name: user.displayName ?? "someone" });
+    if (row.userId === askingUserId) me = { ...row, rank: shown ? shownSoFar : null };
   }
   return { period, rows, me, hidden };
 }

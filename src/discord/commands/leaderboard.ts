@@ -54,9 +54,13 @@ export const leaderboardCommand: SlashCommand = {
       ],
       allowedMentions: NO_MENTIONS,
     });
-    if (board.me && board.me.rank === null) {
+    const me = board.me;
+    if (me && (me.rank === null || me.rank > board.rows.length)) {
       await interaction.followUp({
-        content: `You have ${board.me.points} points for ${PERIOD_NAMES[period]} but are not shown: opt in with \`/settings me public:true\`.`,
+        content:
+          me.rank === null
+            ? `You have ${me.points} points for ${PERIOD_NAMES[period]} but are not shown: opt in with \`/settings me public:true\`.`
+            : `You are number ${me.rank} with ${me.points} points for ${PERIOD_NAMES[period]}.`,
         flags: EPHEMERAL,
         allowedMentions: NO_MENTIONS,
       });
