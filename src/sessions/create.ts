@@ -27,13 +27,18 @@ export function createSessionService(
   });
 }
 
-export function createGroupService(store: Store, content: Content, sessions: SessionService): GroupService {
+export function createGroupService(
+  store: Store,
+  content: Content,
+  sessions: SessionService,
+  now: () => Date = () => new Date(),
+): GroupService {
   return new GroupService({
     store,
     content,
     sessions,
     newId: randomUUID,
-    now: () => new Date(),
+    now,
     random: Math.random,
   });
 }

@@ -1,12 +1,10 @@
-import { randomUUID } from "node:crypto";
 import { join } from "node:path";
 import { parseConfig } from "../../src/config.js";
 import { startBot } from "../../src/discord/bot.js";
 import { registerCommands } from "../../src/discord/register.js";
 import { createLogger } from "../../src/log.js";
-import { createSessionService } from "../../src/sessions/create.js";
+import { createGroupService, createSessionService } from "../../src/sessions/create.js";
 import type { GradeFn } from "../../src/sessions/grader.js";
-import { GroupService } from "../../src/sessions/group-service.js";
 import { openSqliteStore } from "../../src/store/open.js";
 import type { Store } from "../../src/store/store.js";
 import type { FakeDiscord } from "../fake-discord/index.js";
@@ -52,7 +50,7 @@ export async function startTestBot(
   const grade = options.grade ?? offlineGrade;
   const now = options.now ?? (() => new Date());
   const sessions = createSessionService(config, store, content, grade);
-  const groups = new GroupService({ store, content, sessions, newId: randomUUID, now, random: Math.random });
+  const groups = createGroupService(store, content, sessions, now);
   const log = createLogger({ level: "silent" });
   const bot = await startBot(
     { config, content, store, sessions, groups, grade, log, now },

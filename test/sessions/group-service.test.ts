@@ -7,8 +7,9 @@ import { GroupService } from "../../src/sessions/group-service.js";
 import { content, STRONG_ANSWER } from "../helpers/grade.js";
 import { harness, offlineGrade } from "../helpers/sessions.js";
 
-async function groups() {
-  const h = await harness();
+/** A group service on a real SQLite file, with an inventory round open in g1. */
+async function groups(options: Parameters<typeof harness>[0] = {}) {
+  const h = await harness(options);
   const service = new GroupService({
     store: h.store,
     content,
@@ -26,7 +27,7 @@ async function groups() {
     competencies: ["inventory"],
     minutes: 30,
   });
-  return { ...h, service, round };
+  return { ...h, sessions: h.service, service, round };
 }
 
 describe("group rounds", () => {
@@ -86,38 +87,21 @@ describe("group rounds", () => {
 
   it("keeps an answer whose grading failed as the user's entry, and the summary counts it once graded", async () => {
     let down = true;
-    const h = await harness({
+    const { service, sessions, round, store } = await groups({
       grade: async (input, who) => {
         if (down) throw new Error("grader down");
         return offlineGrade(input, who);
       },
     });
-    const service = new GroupService({
-      store: h.store,
-      content,
-      sessions: h.service,
-      newId: randomUUID,
-      now: () => h.clock.now,
-      random: () => 0.5,
-    });
-    const { round } = await service.start({
-      guildId: "g1",
-      channelId: "c1",
-      startedBy: "u1",
-      source: "group",
-      level: "mid",
-      competencies: [],
-      minutes: 30,
-    });
     const failed = await service.answer(round.id, "u2", STRONG_ANSWER).catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(GradingFailedError);
-    const entry = await h.store.groups.getEntry(round.id, "u2");
+    const entry = await store.groups.getEntry(round.id, "u2");
     expect(entry?.attemptId).toBe((failed as GradingFailedError).attemptId);
     expect((await service.summary(round)).answered).toBe(0);
     down = false;
-    await h.service.regrade((failed as GradingFailedError).attemptId, "u2", { guildId: "g1" });
+    await sessions.regrade((failed as GradingFailedError).attemptId, "u2", { guildId: "g1" });
     expect((await service.summary(round)).answered).toBe(1);
-    await h.store.close();
+    await store.close();
   });
 
   it("masks the grader's notes for the group unless the author shares their answer as written", async () => {
