@@ -12,6 +12,47 @@ export function answerOfLength(words: number): string {
   return `${out.slice(0, words).join(" ")}.`;
 }
 
+/** About `kb` KB of the realistic answer, sentences and line breaks kept: a long pasted write-up. */
+export function longAnswer(kb: number): string {
+  return `${BASE}\n`.repeat(Math.ceil((kb * 1024) / (BASE.length + 1))).slice(0, kb * 1024);
+}
+
+/** About `kb` KB on one line with no punctuation at all: a dictated answer or a stuck paste. */
+export function singleLineAnswer(kb: number): string {
+  const words = BASE.replace(/[.,;:!?]/g, "");
+  return `${words} `.repeat(Math.ceil((kb * 1024) / (words.length + 1))).slice(0, kb * 1024);
+}
+
+export interface LongFigures {
+  chars: number;
+  runs: number;
+  medianMs: number;
+  maxMs: number;
+}
+
+/** Median time to grade one long answer: linear time, and past the size limit a graded prefix. */
+export function benchLongAnswer(content: Content, answer: string, runs: number): LongFigures {
+  const input = {
+    answer,
+    question: {
+      id: null,
+      text: "Tell me about a time you improved a process.",
+      competency: null,
+      probes: [],
+    },
+    level: "entry" as const,
+  };
+  gradeAnswer(input, content);
+  const times: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    gradeAnswer(input, content);
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return { chars: answer.length, runs, medianMs: percentile(times, 50), maxMs: times[times.length - 1] ?? 0 };
+}
+
 export function percentile(sorted: number[], p: number): number {
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? Number.NaN;
 }

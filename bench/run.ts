@@ -2,8 +2,9 @@
 import { performance } from "node:perf_hooks";
 import { readContentSources, shippedContent } from "../src/content-files.js";
 import { loadContent } from "../src/core/content/load.js";
+import { limitAnswer, MAX_ANSWER_CHARS } from "../src/core/grading/limits.js";
 import { benchDiscord } from "./discord.js";
-import { benchGrader } from "./grader.js";
+import { benchGrader, benchLongAnswer, longAnswer, singleLineAnswer } from "./grader.js";
 import { benchGroups } from "./groups.js";
 import { clientOverhead, promptTokens } from "./llm.js";
 import { benchPostgres, benchSqlite, rssWithLiveSessions } from "./store.js";
@@ -23,6 +24,19 @@ for (const words of [50, 300, 1000]) {
   const f = benchGrader(content, words, words >= 1000 ? 1000 : 3000);
   console.log(
     `${String(f.words).padStart(5)} ${String(f.runs).padStart(6)} ${f.medianMs.toFixed(3).padStart(11)} ${f.p99Ms.toFixed(3).padStart(8)} ${Math.round(f.perSecond).toString().padStart(11)}`,
+  );
+}
+
+for (const [label, answer] of [
+  ["16 KB answer, sentences and lines", longAnswer(16)],
+  ["100 KB on one line, no punctuation", singleLineAnswer(100)],
+] as const) {
+  const f = benchLongAnswer(content, answer, 20);
+  const graded = limitAnswer(answer).truncated
+    ? `its first ${MAX_ANSWER_CHARS} characters graded`
+    : "graded whole";
+  console.log(
+    `${label}: median ${f.medianMs.toFixed(1)} ms, max ${f.maxMs.toFixed(1)} ms of ${f.runs} (${graded}; target < 1,000 ms)`,
   );
 }
 

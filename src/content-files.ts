@@ -10,11 +10,17 @@ function read(root: string, path: string): ContentFile {
   return { path: relative(root, path) || path, text: readFileSync(path, "utf8") };
 }
 
+export const CALIBRATION_FILE = join("rubrics", "calibration.json");
+
 /**
- * Reads questions/*.yaml, rubrics/star.yaml, rubrics/lexicon.yaml, rubrics/feedback.yaml and
- * prompts/ (prompts.yaml and the *.md prompts) under a root folder.
+ * Reads questions/*.yaml, rubrics/star.yaml, rubrics/lexicon.yaml, rubrics/feedback.yaml,
+ * rubrics/calibration.json and prompts/ (prompts.yaml and the *.md prompts) under a root folder.
+ * `calibration: false` leaves the fitted models out, to fit new ones.
  */
-export function readContentSources(root = PROJECT_ROOT): ContentSources {
+export function readContentSources(
+  root = PROJECT_ROOT,
+  opts: { calibration?: boolean } = {},
+): ContentSources {
   const questionDir = join(root, "questions");
   const questions = readdirSync(questionDir)
     .filter((f) => /\.ya?ml$/.test(f))
@@ -26,6 +32,7 @@ export function readContentSources(root = PROJECT_ROOT): ContentSources {
     lexicon: read(root, join(root, "rubrics", "lexicon.yaml")),
     feedback: read(root, join(root, "rubrics", "feedback.yaml")),
     prompts: readPrompts(root),
+    calibration: opts.calibration === false ? undefined : read(root, join(root, CALIBRATION_FILE)),
   };
 }
 

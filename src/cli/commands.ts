@@ -1,3 +1,4 @@
+import { calibrateCommand } from "./calibrate-command.js";
 import type { Command } from "./command.js";
 import { evalCommand } from "./eval-command.js";
 import { gradeCommand } from "./grade-command.js";
@@ -18,6 +19,7 @@ export const COMMANDS: readonly Command[] = [
   questionsCommand,
   gradeCommand,
   evalCommand,
+  calibrateCommand,
   mydataCommand,
   registerCommand,
 ];

@@ -1,19 +1,30 @@
-import { join } from "node:path";
+import { readFileSync } from "node:fs";
+import { resolve } from "node:path";
 import { parseArgs } from "node:util";
-import { PROJECT_ROOT, shippedContent } from "../content-files.js";
+import { shippedContent } from "../content-files.js";
 import type { Content } from "../core/content/load.js";
-import { type LabelledAnswer, parseLabelledLine } from "../core/eval/dataset.js";
-import { type EvalReport, evaluate } from "../core/eval/evaluate.js";
-import { type GradeInput, gradeAnswer } from "../core/grading/grade.js";
-import { resolveQuestion } from "../core/grading/resolve.js";
+import { crossValidatedGrades } from "../core/eval/cross-validate.js";
+import type { LabelledAnswer } from "../core/eval/dataset.js";
+import { type EvalReport, evaluate, raterCount } from "../core/eval/evaluate.js";
+import { gradeAnswer, gradeWithEvidence } from "../core/grading/grade.js";
+import type { Grade } from "../core/grading/types.js";
 import type { Grader } from "../llm/select.js";
 import type { Command } from "./command.js";
 import { GRADER_HELP, GRADER_USAGE, graderFromOption, LLM_CONCURRENCY } from "./grader-option.js";
 import { inOrder } from "./in-order.js";
 import { painter, UsageError } from "./io.js";
+import {
+  inputOf,
+  labelledSet,
+  OWN_LABELLED_FILE,
+  parseLabelled,
+  trainingFiles,
+  weightOf,
+} from "./labelled-files.js";
 import { readTextInput } from "./read-input.js";
 
-export const DEFAULT_EVAL_FILE = join(PROJECT_ROOT, "test", "fixtures", "answers.jsonl");
+export const DEFAULT_EVAL_FILE = OWN_LABELLED_FILE;
+export const DEFAULT_FOLDS = 5;
 
 const pct = (x: number) => (Number.isNaN(x) ? "  -  " : x.toFixed(2).padStart(5));
 
@@ -39,24 +50,18 @@ export function formatReport(report: EvalReport, title: string): string {
   return `${lines.join("\n")}\n`;
 }
 
-function parseLabelled(text: string): { items: LabelledAnswer[]; errors: string[] } {
-  const items: LabelledAnswer[] = [];
-  const errors: string[] = [];
-  text.split(/\r?\n/).forEach((line, i) => {
-    if (line.trim() === "") return;
-    const parsed = parseLabelledLine(line, i + 1);
-    if (parsed.ok) items.push(parsed.item);
-    else errors.push(`line ${parsed.line}: ${parsed.error}`);
-  });
-  return { items, errors };
+/** One report per labeller, and the overall against the labellers' mean. */
+export interface EvalResult {
+  reports: EvalReport[];
+  errors: string[];
+  fallbacks: number;
 }
 
-function inputOf(item: LabelledAnswer, content: Content): GradeInput {
-  const resolved = resolveQuestion(item.question, content.bank, item.level ?? "entry");
-  return { answer: item.answer, question: resolved.ref, level: item.level ?? resolved.level };
+function reportsFor(items: readonly LabelledAnswer[], grades: readonly Grade[]): EvalReport[] {
+  return Array.from({ length: raterCount(items) }, (_, r) => evaluate(items, grades, r));
 }
 
-/** Grades every labelled answer offline and compares with the labels. Bad lines are reported and skipped. */
+/** Grades every labelled answer offline and compares with the first labeller. Bad lines are reported and skipped. */
 export function runEval(text: string): { report: EvalReport; errors: string[] } {
   const content = shippedContent();
   const { items, errors } = parseLabelled(text);
@@ -65,13 +70,35 @@ export function runEval(text: string): { report: EvalReport; errors: string[] } 
 }
 
 /**
+ * k-fold cross-validation of the calibrated offline grader on one labelled file: each fold is graded by
+ * models fitted on the other folds and on the other training files, never on itself.
+ */
+export function runCrossValidation(
+  text: string,
+  file: string,
+  opts: { folds: number; training: readonly string[]; readFile: (f: string) => string; content?: Content },
+): EvalResult {
+  const content = opts.content ?? shippedContent();
+  const { items, errors } = parseLabelled(text);
+  const extra = opts.training
+    .filter((f) => resolve(f) !== resolve(file))
+    .map((f) => labelledSet(parseLabelled(opts.readFile(f)).items, content, weightOf(f)));
+  const target = labelledSet(items, content, weightOf(file));
+  const grades = crossValidatedGrades(
+    target,
+    extra,
+    Math.min(opts.folds, items.length),
+    (calibration, i) =>
+      gradeWithEvidence(inputOf(items[i] as LabelledAnswer, content), { ...content, calibration }).grade,
+  );
+  return { reports: reportsFor(items, grades), errors, fallbacks: 0 };
+}
+
+/**
  * The same with any grader; an LLM grader grades a few answers at a time, and `fallbacks` counts the
  * answers it had to leave to the offline grader.
  */
-export async function runEvalWith(
-  text: string,
-  grader: Grader,
-): Promise<{ report: EvalReport; errors: string[]; fallbacks: number }> {
+export async function runEvalWith(text: string, grader: Grader): Promise<EvalResult> {
   const content = shippedContent();
   const { items, errors } = parseLabelled(text);
   const limit = grader.kind === "llm" ? LLM_CONCURRENCY : 1;
@@ -79,23 +106,51 @@ export async function runEvalWith(
   for await (const grade of inOrder(items, limit, (item) => grader.grade(inputOf(item, content))))
     grades.push(grade);
   const fallbacks = grades.filter((g) => g.fallback).length;
-  return { report: evaluate(items, grades), errors, fallbacks };
+  return { reports: reportsFor(items, grades), errors, fallbacks };
+}
+
+function formatResult(result: EvalResult, title: string): string {
+  const { reports } = result;
+  const many = reports.length > 1;
+  const parts = reports.map((r, i) => formatReport(r, many ? `${title}, labeller ${i + 1}` : title));
+  const first = reports[0];
+  if (many && first)
+    parts.push(
+      `overall against the labellers' mean: Spearman ${pct(first.meanOverall.spearman).trim()}, ${first.meanOverall.farOff} of ${first.n} answers two or more points away\n`,
+    );
+  return parts.join("\n");
 }
 
 export const evalCommand: Command = {
   name: "eval",
   summary: "Measure the grader against hand-labelled answers (agreement, kappa, F1, Spearman)",
-  usage: `star-coach eval [FILE ...] [--json] [${GRADER_USAGE}]
-  FILE: JSONL of labelled answers, criteria 0-4 (our format) or STAR parts 0-2 (the shared format);
-  default: test/fixtures/answers.jsonl. "-" reads standard input.
+  usage: `star-coach eval [FILE ...] [--cv [--folds N]] [--json] [${GRADER_USAGE}]
+  FILE: JSONL of labelled answers, criteria 0-4 (our format) or STAR parts 0-2 (the shared format,
+  with an optional second labeller); default: test/fixtures/answers.jsonl. "-" reads standard input.
+  Every labeller is compared separately, and the overall also against the labellers' mean.
+  --cv: k-fold cross-validation of the calibrated offline grader (default ${DEFAULT_FOLDS} folds): each fold
+  is graded by models fitted without it (on the other folds and the other training files), so the
+  figures are held-out ones.
   ${GRADER_HELP}`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
       args,
       allowPositionals: true,
-      options: { json: { type: "boolean" }, grader: { type: "string" } },
+      options: {
+        json: { type: "boolean" },
+        grader: { type: "string" },
+        cv: { type: "boolean" },
+        folds: { type: "string" },
+      },
     });
-    const grader = graderFromOption(values.grader, shippedContent(), io);
+    const folds = values.folds === undefined ? DEFAULT_FOLDS : Number(values.folds);
+    if (!Number.isInteger(folds) || folds < 2)
+      throw new UsageError("--folds must be a whole number of 2 or more");
+    if (values.folds !== undefined && !values.cv) throw new UsageError("--folds goes with --cv");
+    if (values.cv && values.grader !== undefined && values.grader !== "offline")
+      throw new UsageError("--cv fits the offline grader's calibration; it cannot be used with --grader llm");
+    const content = shippedContent();
+    const grader = values.cv ? null : graderFromOption(values.grader, content, io);
     const files = positionals.length > 0 ? positionals : [DEFAULT_EVAL_FILE];
     const paint = painter(io.stdout, io.env);
     const results = [];
@@ -106,15 +161,30 @@ export const evalCommand: Command = {
       } catch {
         throw new UsageError(`cannot read ${file}`);
       }
-      const { report, errors, fallbacks } = await runEvalWith(text, grader);
-      for (const e of errors) io.stderr.write(`${file}: ${e}\n`);
-      if (report.n === 0) throw new UsageError(`${file} holds no labelled answers`);
-      results.push({ file, report, errors, fallbacks });
+      const result = grader
+        ? await runEvalWith(text, grader)
+        : runCrossValidation(text, file, {
+            folds,
+            training: trainingFiles(io.env),
+            readFile: (f) => readFileSync(f, "utf8"),
+            content,
+          });
+      for (const e of result.errors) io.stderr.write(`${file}: ${e}\n`);
+      if ((result.reports[0]?.n ?? 0) === 0) throw new UsageError(`${file} holds no labelled answers`);
+      results.push({ file, ...result });
     }
+    const kind = grader ? `${grader.kind} grader` : `offline grader, ${folds}-fold cross-validated`;
     if (values.json)
       io.stdout.write(
         `${JSON.stringify(
-          results.map(({ file, report, fallbacks }) => ({ file, grader: grader.kind, fallbacks, ...report })),
+          results.map(({ file, reports, fallbacks }) => ({
+            file,
+            grader: grader?.kind ?? "offline",
+            cross_validated: grader ? null : { folds },
+            fallbacks,
+            ...reports[0],
+            labellers: reports,
+          })),
           null,
           2,
         )}\n`,
@@ -123,9 +193,11 @@ export const evalCommand: Command = {
       io.stdout.write(
         results
           .map(
-            ({ file, report, fallbacks }) =>
-              formatReport(report, paint("bold", `${file} (${grader.kind} grader)`)) +
-              (fallbacks > 0 ? `${fallbacks} of ${report.n} answers fell back to the offline grader\n` : ""),
+            (r) =>
+              formatResult(r, paint("bold", `${r.file} (${kind})`)) +
+              (r.fallbacks > 0
+                ? `${r.fallbacks} of ${r.reports[0]?.n ?? 0} answers fell back to the offline grader\n`
+                : ""),
           )
           .join("\n"),
       );

@@ -4,6 +4,7 @@ import { zodResponseFormat } from "openai/helpers/zod";
 import type { Content } from "../core/content/load.js";
 import type { GradeInput, OfflineGrade } from "../core/grading/grade.js";
 import { anchorLabels, type Judgement, judgementSchema } from "../core/grading/judgement.js";
+import { limitAnswer } from "../core/grading/limits.js";
 import { reconcile } from "../core/grading/reconcile.js";
 import type { Grade, Usage } from "../core/grading/types.js";
 import { graderMessages } from "../core/prompts/grader-messages.js";
@@ -57,6 +58,8 @@ export class LlmGrader {
   }
 
   async grade(input: GradeInput, offline: OfflineGrade, who: Requester): Promise<Grade> {
+    // The model reads what the offline grader read: an answer over the size limit is cut the same way.
+    input = { ...input, answer: limitAnswer(input.answer).text };
     const { content, model } = this.#options;
     const started = performance.now();
     const key = cacheKey({

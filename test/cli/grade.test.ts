@@ -76,6 +76,25 @@ describe("star-coach grade", () => {
     ).toBeGreaterThanOrEqual(4);
   });
 
+  it("grades a 1 MB --jsonl line, cut to the size limit with a notice, and the lines after it", async () => {
+    const huge = `${STRONG_ANSWER}\n${"I mapped the flow and we cut the wait ".repeat(28_000)}`;
+    const input = [
+      JSON.stringify({ id: "huge", question: "Tell me about a time you improved a process.", answer: huge }),
+      JSON.stringify({ id: "next", question: "q-defect-spike-first-hours", answer: STRONG_ANSWER }),
+    ].join("\n");
+    const run = await runBin(["grade", "--jsonl", "--grader", "offline"], { input });
+    expect(run.code).toBe(0);
+    const [first, second] = run.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as { id: string; notices: string[] });
+    ContractLine.parse(first);
+    expect(first?.notices[0]).toMatch(/^This answer is 1,06\d,\d{3} characters long .* at most 20,000/);
+    for (const c of Object.values(ContractLine.parse(first).criteria))
+      for (const quote of c.evidence) expect(huge).toContain(quote);
+    expect(second?.id).toBe("next");
+  });
+
   it("refuses an unknown question id with a clear message", async () => {
     const run = await runBin(["grade", "--question", "no-such-question"], { input: "x" });
     expect(run.code).toBe(2);

@@ -114,7 +114,9 @@ describe("offline grader", () => {
   });
 
   it("asks the question's own probe aimed at the weakest criterion", () => {
-    const question = content.bank.questions.find((q) => q.probes.some((p) => p.target === "result"));
+    const question = content.bank.questions.find(
+      (q) => q.competency === "scheduling" && q.probes.some((p) => p.target === "result"),
+    );
     if (!question) throw new Error("the bank has no result probe");
     const g = grade(
       "At our site the weekly schedule kept slipping. My job was to stabilise it. I re-sequenced the orders by changeover family and I froze the schedule 48 hours out with the planners.",

@@ -62,7 +62,15 @@ describe("arithmetic check", () => {
 
   it("flags a claimed change that the before and after do not support", () => {
     expect(check("Lead time went from 12 days to 8, a 50% cut.")).toEqual([
-      { sentence: 0, text: "from 12 days to 8", before: 12, after: 8, claimed: "50%", actual: "33.3%" },
+      {
+        kind: "mismatch",
+        sentence: 0,
+        text: "from 12 days to 8",
+        before: 12,
+        after: 8,
+        claimed: "50%",
+        actual: "33.3%",
+      },
     ]);
   });
 
@@ -87,5 +95,92 @@ describe("arithmetic check", () => {
       actual: "0.8x",
     });
     expect(check("Throughput doubled from 50 to 100 units an hour.")).toEqual([null]);
+  });
+});
+
+describe("time frames and turnarounds", () => {
+  it("reads a time to do something as a measure, not a time frame", () => {
+    expect(quantities("Urgent tickets were resolved within 48 hours.")).toEqual([
+      ["48 hours", "duration", 48, false],
+    ]);
+    expect(quantities("Orders were shipped within about 24 hours.")).toEqual([
+      ["24 hours", "duration", 24, false],
+    ]);
+    expect(quantities("We cut scrap by 30% within three months.")[1]).toEqual([
+      "three months",
+      "duration",
+      3,
+      true,
+    ]);
+    expect(quantities("Within three months, lead time fell to 6 days.")[0]).toEqual([
+      "three months",
+      "duration",
+      3,
+      true,
+    ]);
+  });
+});
+
+describe("what quantities carry", () => {
+  const one = (text: string, at = 0) => {
+    const q = findQuantities(sentence(text), scan(text))[at];
+    if (!q) throw new Error("no quantity");
+    return q;
+  };
+
+  it("gives the unit, the period of a rate and the nearest metric", () => {
+    expect(one("Output was 41 units a shift.")).toMatchObject({
+      kind: "rate",
+      unit: "unit",
+      per: "shift",
+      metric: { name: "output" },
+    });
+    expect(one("Overtime cost $9,000 a month.")).toMatchObject({ kind: "money", per: "month" });
+    expect(one("We had 12 errors per 1,000 orders.")).toMatchObject({
+      kind: "rate",
+      unit: "error",
+      value: 12,
+    });
+    expect(one("It took 7 business days.")).toMatchObject({ kind: "duration", unit: "day", value: 7 });
+    expect(one("Three team members joined.")).toMatchObject({ kind: "count", unit: "member", value: 3 });
+  });
+
+  it("tells a change from a level, and savings and budgets", () => {
+    expect(one("Scrap fell 30% and OEE hit 85%.")).toMatchObject({ delta: true, direction: "down" });
+    expect(one("Scrap fell 30% and OEE hit 85%.", 1)).toMatchObject({
+      delta: false,
+      metric: { name: "oee" },
+    });
+    expect(one("The top 1,200 SKUs made up 70% of picks.", 1)).toMatchObject({ delta: false });
+    expect(one("Sales were down 12% on the year.")).toMatchObject({ delta: true, direction: "down" });
+    expect(one("We saved $5M on a $1M budget.")).toMatchObject({ purpose: "saving", delta: true });
+    expect(one("We saved $5M on a $1M budget.", 1)).toMatchObject({ purpose: "budget", delta: false });
+  });
+
+  it("marks the figures of a pair", () => {
+    const qs = findQuantities(
+      sentence("Lead time fell from 14 days to 6 days."),
+      scan("Lead time fell from 14 days to 6 days."),
+    );
+    expect(qs.map((q) => q.paired)).toEqual([true, true]);
+  });
+});
+
+describe("changes in more shapes", () => {
+  it("reads reversed and spoken pairs", () => {
+    expect(changes("On-time delivery rose to 95% from 82%.")).toEqual([[82, 95, null]]);
+    expect(changes("Lead time was 14 days and is now 6.")).toEqual([[14, 6, null]]);
+    expect(changes("Before: 12 errors a week; after: 3.")).toEqual([[12, 3, null]]);
+    expect(changes("Before the fix, 12 errors a week, and after it, 3.")).toEqual([[12, 3, null]]);
+    expect(changes("QC rejects went from 75% on the prototypes to less than 5% on production.")).toEqual([
+      [75, 5, null],
+    ]);
+    expect(changes("I increased output 41 to 53 units a shift.")).toEqual([[41, 53, null]]);
+  });
+
+  it("takes the nearest verb for a claim's direction", () => {
+    const s = sentence("Pick accuracy rose from 92% to 99% and late orders fell by 60%.");
+    const q = findQuantities(s, lex.index.scan(s.norm));
+    expect(q.at(-1)).toMatchObject({ value: 60, delta: true, direction: "down" });
   });
 });

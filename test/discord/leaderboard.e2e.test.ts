@@ -18,7 +18,13 @@ afterEach(async () => {
 
 async function practise(user: FakeUser, text: string, guildId?: string | null): Promise<void> {
   const q = await discord
-    .slashCommand({ user, name: "practice", ...(guildId === null ? { guildId } : {}) })
+    // The answers tell inventory stories: a question about another competency would cap them at 3.
+    .slashCommand({
+      user,
+      name: "practice",
+      options: { focus: "inventory" },
+      ...(guildId === null ? { guildId } : {}),
+    })
     .reply();
   const click = discord.clickButton({ user, message: q, label: "Answer" });
   await click.modal();

@@ -1,3 +1,4 @@
+import { type Calibration, CalibrationSchema } from "../calibration/schema.js";
 import { type Feedback, FeedbackSchema } from "../feedback/schema.js";
 import { anchorLabelProblems } from "../grading/judgement.js";
 import { type Lexicon, LexiconSchema } from "../lexicon/schema.js";
@@ -22,6 +23,8 @@ export interface ContentSources {
   feedback: ContentFile;
   /** prompts/prompts.yaml and the prompt files beside it. */
   prompts: { manifest: ContentFile; templates: readonly ContentFile[] };
+  /** rubrics/calibration.json: the fitted models. Left out only while fitting a new one. */
+  calibration?: ContentFile | undefined;
 }
 
 export interface Content {
@@ -30,6 +33,7 @@ export interface Content {
   lexicon: Lexicon;
   feedback: Feedback;
   prompts: Prompts;
+  calibration: Calibration | null;
 }
 
 /** Validates every content file and returns the content, or throws one ContentError listing all problems. */
@@ -51,12 +55,23 @@ export function loadContent(sources: ContentSources): Content {
   const feedback = parseYaml(sources.feedback.path, sources.feedback.text, FeedbackSchema);
   if (!feedback.ok) problems.push(...feedback.problems);
   const prompts = loadPrompts(sources.prompts.manifest, sources.prompts.templates);
+  const calibration = sources.calibration
+    ? parseYaml(sources.calibration.path, sources.calibration.text, CalibrationSchema)
+    : null;
+  if (calibration && !calibration.ok) problems.push(...calibration.problems);
   if (!prompts.ok) problems.push(...prompts.problems);
   if (rubric.ok) {
     for (const message of anchorLabelProblems(rubric.value))
       problems.push({ file: sources.rubric.path, path: "criteria", message });
   }
-  if (problems.length > 0 || !rubric.ok || !lexicon.ok || !feedback.ok || !prompts.ok)
+  if (
+    problems.length > 0 ||
+    !rubric.ok ||
+    !lexicon.ok ||
+    !feedback.ok ||
+    !prompts.ok ||
+    (calibration && !calibration.ok)
+  )
     throw new ContentError(problems);
   return {
     bank: createQuestionBank(bankSources),
@@ -64,5 +79,6 @@ export function loadContent(sources: ContentSources): Content {
     lexicon: lexicon.value,
     feedback: feedback.value,
     prompts: prompts.value,
+    calibration: calibration?.ok ? calibration.value : null,
   };
 }

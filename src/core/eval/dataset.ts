@@ -23,27 +23,50 @@ const FullLine = z.object({
   overall: z.number().int().min(1).max(5),
 });
 
-/** The shared calibration format: STAR parts 0 absent, 1 thin, 2 clear. */
+const StarLabels = z.object({ situation: Score2, task: Score2, action: Score2, result: Score2, ...Flags });
+
+/** The shared calibration format: STAR parts 0 absent, 1 thin, 2 clear; optionally a second labeller's. */
 const StarLine = z.object({
   id: z.string(),
   question: z.string().min(1),
   answer: z.string(),
   level: LevelSchema.optional(),
-  labels: z.object({ situation: Score2, task: Score2, action: Score2, result: Score2, ...Flags }),
+  labels: StarLabels,
   overall: z.number().int().min(1).max(5),
+  second_labeller: z.object({ labels: StarLabels, overall: z.number().int().min(1).max(5) }).optional(),
 });
 
 export type LabelScale = "0-4" | "0-2";
 
-export interface LabelledAnswer {
+/** One labeller's judgement. */
+export interface Rating {
+  scores: Partial<Record<CriterionId, number>>;
+  flags: Partial<Record<FlagName, boolean>>;
+  overall: number;
+}
+
+export interface LabelledAnswer extends Rating {
   id: string;
   question: string;
   answer: string;
   level: z.infer<typeof LevelSchema> | undefined;
   scale: LabelScale;
-  scores: Partial<Record<CriterionId, number>>;
-  flags: Partial<Record<FlagName, boolean>>;
-  overall: number;
+  /** Every labeller's judgement, the first one's first (its fields are also the answer's own). */
+  ratings: Rating[];
+}
+
+function rating(labels: Record<string, unknown>, overall: number): Rating {
+  const scores: Partial<Record<CriterionId, number>> = {};
+  const flags: Partial<Record<FlagName, boolean>> = {};
+  for (const c of CRITERIA) {
+    const v = labels[c];
+    if (typeof v === "number") scores[c] = v;
+  }
+  for (const f of FLAG_NAMES) {
+    const v = labels[f];
+    if (typeof v === "boolean") flags[f] = v;
+  }
+  return { scores, flags, overall };
 }
 
 export type ParsedLine = { ok: true; item: LabelledAnswer } | { ok: false; line: number; error: string };
@@ -72,16 +95,10 @@ export function parseLabelledLine(text: string, line: number): ParsedLine {
     };
   }
   const d = parsed.data;
-  const scores: Partial<Record<CriterionId, number>> = {};
-  const flags: Partial<Record<FlagName, boolean>> = {};
-  for (const c of CRITERIA) {
-    const v = (d.labels as Record<string, unknown>)[c];
-    if (typeof v === "number") scores[c] = v;
-  }
-  for (const f of FLAG_NAMES) {
-    const v = d.labels[f];
-    if (typeof v === "boolean") flags[f] = v;
-  }
+  const first = rating(d.labels, d.overall);
+  const ratings = [first];
+  if ("second_labeller" in d && d.second_labeller)
+    ratings.push(rating(d.second_labeller.labels, d.second_labeller.overall));
   return {
     ok: true,
     item: {
@@ -90,9 +107,8 @@ export function parseLabelledLine(text: string, line: number): ParsedLine {
       answer: d.answer,
       level: d.level,
       scale: hasFull ? "0-4" : "0-2",
-      scores,
-      flags,
-      overall: d.overall,
+      ...first,
+      ratings,
     },
   };
 }

@@ -26,12 +26,31 @@ export interface EvalReport {
   criteria: CriterionReport[];
   flags: Array<{ flag: FlagName; n: number; accuracy: number }>;
   overall: { n: number; spearman: number; exact: number; withinOne: number };
+  /** Against the mean of every labeller's overall: Spearman, and answers two or more points away. */
+  meanOverall: { spearman: number; farOff: number };
   /** The STAR parts together (situation, task, action, result): presence F1 over all four. */
   starPresenceF1: number;
 }
 
-/** Compares grades with hand labels, on the labels' own scale. */
-export function evaluate(items: readonly LabelledAnswer[], grades: readonly Grade[]): EvalReport {
+const meanOf = (xs: readonly number[]) => xs.reduce((a, b) => a + b, 0) / Math.max(1, xs.length);
+
+/** How many labellers the set has: the most any answer carries. */
+export function raterCount(items: readonly LabelledAnswer[]): number {
+  return items.reduce((n, i) => Math.max(n, i.ratings.length), 0);
+}
+
+/**
+ * Compares grades with one labeller's labels (the first by default), on the labels' own scale; answers
+ * that labeller did not label are left out.
+ */
+export function evaluate(all: readonly LabelledAnswer[], allGrades: readonly Grade[], rater = 0): EvalReport {
+  const kept = all.flatMap((item, i) => {
+    const r = item.ratings[rater];
+    const g = allGrades[i];
+    return r && g ? [{ item: { ...item, ...r }, grade: g }] : [];
+  });
+  const items = kept.map((k) => k.item);
+  const grades = kept.map((k) => k.grade);
   const scales = new Set(items.map((i) => i.scale));
   const criteria: CriterionReport[] = [];
   const starLabels: number[] = [];
@@ -74,6 +93,7 @@ export function evaluate(items: readonly LabelledAnswer[], grades: readonly Grad
   });
   const labelsOverall = items.map((i) => i.overall);
   const predictedOverall = grades.map((g) => g.overall);
+  const means = items.map((i) => meanOf(i.ratings.map((r) => r.overall)));
   return {
     n: items.length,
     scale: scales.size === 1 ? ([...scales][0] ?? "0-4") : "mixed",
@@ -84,6 +104,10 @@ export function evaluate(items: readonly LabelledAnswer[], grades: readonly Grad
       spearman: spearman(labelsOverall, predictedOverall),
       exact: exactAgreement(labelsOverall, predictedOverall),
       withinOne: withinOne(labelsOverall, predictedOverall),
+    },
+    meanOverall: {
+      spearman: spearman(means, predictedOverall),
+      farOff: means.filter((m, i) => Math.abs(m - (predictedOverall[i] as number)) >= 2).length,
     },
     starPresenceF1: presence(starLabels, starPredicted).f1,
   };

@@ -27,6 +27,8 @@ export const CUE_LISTS = [
   "sustain_cues",
   "lesson_cues",
   "vague_result_phrases",
+  "outcome_cues",
+  "stock_phrases",
   "hedges",
   "fillers",
   "hypothetical_cues",
@@ -35,6 +37,25 @@ export const CUE_LISTS = [
   "irregular_past",
 ] as const;
 export type CueList = (typeof CUE_LISTS)[number];
+
+/**
+ * Lists that take credit away rather than give it: guesses, denials, bare method lists, notes to the
+ * grader. Scanned with the rest, read through `Scan.hits`, but kept out of a sentence's `hits`.
+ */
+export const GUARD_LISTS = [
+  "speculation_cues",
+  "modal_verbs",
+  "number_hedges",
+  "negation_cues",
+  "negation_exceptions",
+  "negation_breaks",
+  "generic_method_verbs",
+  "method_filler_words",
+  "grader_instructions",
+  "grader_terms",
+  "speaker_tags",
+] as const;
+export type GuardList = (typeof GUARD_LISTS)[number];
 
 export const unitList = (kind: UnitKind) => `unit:${kind}`;
 export const scopeList = (kind: ScopeKind) => `scope:${kind}`;
@@ -59,6 +80,7 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   if (hit) return hit;
   const lists: Array<readonly [string, readonly string[]]> = [
     ...CUE_LISTS.map((k) => [k, lexicon[k]] as const),
+    ...GUARD_LISTS.map((k) => [k, lexicon[k]] as const),
     ["pronoun:singular", lexicon.pronouns.singular],
     ["pronoun:plural", lexicon.pronouns.plural],
     ...UNIT_KINDS.map((k) => [unitList(k), lexicon.units[k]] as const),

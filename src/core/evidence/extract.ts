@@ -1,12 +1,16 @@
 import type { Lexicon } from "../lexicon/schema.js";
-import { type ArithmeticIssue, checkArithmetic } from "./arithmetic.js";
+import { type ArithmeticIssue, arithmeticIssues } from "./arithmetic.js";
 import { type CompiledLexicon, compileLexicon, type ScopeKind } from "./compiled-lexicon.js";
 import { type SentenceFeatures, sentenceFeatures } from "./features.js";
+import { answerChanges } from "./linked-changes.js";
 import { normalizeForMatching } from "./normalize.js";
 import type { Change, Quantity } from "./quantities.js";
 import { assessRelevance, type Relevance, stem } from "./relevance.js";
 import { classifyRoles, type RoleScore } from "./roles.js";
+import { saidFor } from "./said.js";
+import { figureScope } from "./scope.js";
 import { segment } from "./sentences.js";
+import type { Topic } from "./topic.js";
 
 export interface AnalyzedSentence extends SentenceFeatures {
   roles: RoleScore[];
@@ -20,6 +24,8 @@ export interface MethodEvidence {
   sentences: number[];
   /** Used in a concrete step, not only named. */
   shown: boolean;
+  /** The answer's own words for it, as written ("root cause", "pilot"), first named first. */
+  said: string[];
 }
 
 export interface Evidence {
@@ -33,6 +39,8 @@ export interface Evidence {
   salad: boolean;
   joke: boolean;
   relevance: Relevance;
+  /** Which competency the question asks about and the answer tells; set by the grader (see topic.ts). */
+  topic?: Topic;
   hypothetical: boolean;
   singularActions: number;
   pluralActions: number;
@@ -56,7 +64,8 @@ const NON_ENGLISH_FUNCTION_RATIO = 0.1;
 const SALAD_SHARE = 0.5;
 
 function isConcreteAction(f: SentenceFeatures, roles: RoleScore[]): boolean {
-  if (!f.strongVerb || f.hypothetical || f.salad || f.actingSubjects.length === 0) return false;
+  if (!f.strongVerb || f.hypothetical || f.salad || f.methodsOnly || f.actingSubjects.length === 0)
+    return false;
   if (!roles.some((r) => r.role === "action")) return false;
   const h = f.hits;
   const detail =
@@ -79,11 +88,18 @@ function methodEvidence(sentences: AnalyzedSentence[], lex: CompiledLexicon): Me
     const shown = where.some((i) => {
       const s = sentences[i];
       if (s?.concreteAction) return true;
-      if (!s || s.weakVerbOnly || s.hypothetical) return false;
+      // A list of methods with generic verbs around them is a template, not a step, however near one.
+      if (!s || s.weakVerbOnly || s.hypothetical || s.methodsOnly) return false;
       const near = sentences.slice(Math.max(0, i - 1), i + 3).filter((n) => n.concreteAction).length;
       return near >= 2;
     });
-    out.push({ id: m.id, name: m.name, sentences: where, shown });
+    out.push({
+      id: m.id,
+      name: m.name,
+      sentences: where,
+      shown,
+      said: saidFor(sentences, where, lex, m.list),
+    });
   }
   return out;
 }
@@ -146,7 +162,8 @@ export function extractEvidence(input: EvidenceInput, lexicon: Lexicon): Evidenc
     hypotheticalSentences >= Math.min(2, real.length);
   const countSubject = (subject: "singular" | "plural") =>
     actions.filter((s) => !s.hypothetical && s.actingSubjects.includes(subject)).length;
-  const changes = real.filter((s) => !s.hypothetical).flatMap((s) => s.changes);
+  // Each sentence's own changes, and before/after values linked across sentences by metric or unit.
+  const changes = answerChanges(real.filter((s) => !s.hypothetical));
   return {
     sentences,
     wordCount,
@@ -169,8 +186,11 @@ export function extractEvidence(input: EvidenceInput, lexicon: Lexicon): Evidenc
     methods: methodEvidence(sentences, lex),
     quantities: real.flatMap((s) => s.quantities),
     changes,
-    arithmetic: changes.map(checkArithmetic).filter((x): x is ArithmeticIssue => x !== null),
-    scope: [...new Set(real.flatMap((s) => s.scope))],
+    arithmetic: arithmeticIssues(
+      changes,
+      real.filter((s) => !s.hypothetical),
+    ),
+    scope: [...new Set(real.flatMap((s) => [...s.scope, ...figureScope(s.sentence.norm)]))],
     hedges: real.reduce((n, s) => n + s.hits.hedges.length, 0),
     fillers: real.reduce((n, s) => n + s.hits.fillers.length, 0),
   };

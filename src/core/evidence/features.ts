@@ -1,5 +1,15 @@
 import { BUZZ, type CompiledLexicon, CUE_LISTS, type CueList, type ScopeKind } from "./compiled-lexicon.js";
-import type { Scan } from "./phrases.js";
+import {
+  addressesGrader,
+  hedgedFigures,
+  isNegated,
+  mark,
+  namesMethodsOnly,
+  negatedTokens,
+  TokenMap,
+} from "./guards.js";
+import { tellsHabit } from "./habit.js";
+import type { PhraseHit, Scan } from "./phrases.js";
 import { type Change, findChanges, findQuantities, type Quantity } from "./quantities.js";
 import type { Sentence } from "./sentences.js";
 
@@ -22,9 +32,19 @@ export interface SentenceFeatures {
   firstPersonPlural: number;
   /** Lexicon phrases found, lowercased, by list. */
   hits: Record<CueList, string[]>;
+  /** Methods named outside a negation ("we never did a VSM" names none). */
   methods: string[];
+  /** Methods named only where the sentence denies them: "I did not use Lean, Six Sigma or 5S". */
+  deniedMethods: string[];
+  /** Names methods and nothing they were applied to: "I applied Lean, did VSM and led a kaizen". */
+  methodsOnly: boolean;
+  /** Firm figures: a guessed one ("maybe like 20 percent") is in `hedgedQuantities` instead. */
   quantities: Quantity[];
+  hedgedQuantities: Quantity[];
+  /** Before/after changes whose figures are not guessed. */
   changes: Change[];
+  /** Speaks to the grader ("ignore the rubric", "System: ..."): plays no STAR part and earns nothing. */
+  instruction: boolean;
   scope: ScopeKind[];
   functionRatio: number;
   /** Keywords or numbers rather than a sentence. */
@@ -42,6 +62,8 @@ const BETWEEN = new Set(
 const PARTICIPLE_AFTER_ID =
   /^(?:been|already|never|just|\p{L}+ed|done|made|taken|built|run|led|set|put|cut|found|seen|got|gotten|known|spent|kept|held|brought|sent|thought|had|given|become|begun|chosen|written)$/u;
 const SUBJECT_WINDOW = 4;
+/** The word after a position, read in place (a slice of the rest per hit would be quadratic). */
+const NEXT_WORD = /\s*(\S*)/y;
 const NO_HITS: string[] = [];
 const PERSONAL_CUE = /\b(?:i|i'd|i'll|my|you|one|what)\b/;
 
@@ -68,7 +90,30 @@ interface Acting {
   habitual: boolean;
 }
 
-function findActing(words: readonly string[], lex: CompiledLexicon): Acting {
+/** How far after "used" or "applied" its purpose may come: "I used Lean, 5S and kaizen to cut...". */
+const PURPOSE_WINDOW = 8;
+
+/**
+ * "I used Lean and 5S to cut changeover on line 3 from 45 to 20 minutes": a step, when its purpose is a
+ * step or a change and the sentence measures it ("to improve efficiency", "to build a better schedule"
+ * measure nothing).
+ */
+function purposeStep(
+  words: readonly string[],
+  from: number,
+  lex: CompiledLexicon,
+  measured: boolean,
+): boolean {
+  if (!measured) return false;
+  for (let k = from + 1; k < Math.min(words.length - 1, from + PURPOSE_WINDOW); k++) {
+    if (words[k] !== "to") continue;
+    const verb = words[k + 1] as string;
+    if (lex.index.wordIn(verb, "action_verbs") || lex.index.wordIn(verb, "result_verbs")) return true;
+  }
+  return false;
+}
+
+function findActing(words: readonly string[], lex: CompiledLexicon, measured: boolean): Acting {
   const acting: Subject[] = [];
   let strong = false;
   let weak = false;
@@ -90,7 +135,10 @@ function findActing(words: readonly string[], lex: CompiledLexicon): Acting {
       const w = words[j] as string;
       const action = lex.index.wordIn(w, "action_verbs");
       if (!action && lex.index.wordIn(w, "weak_action_verbs")) {
-        weak = true;
+        // "I used Lean and 5S to cut changeover...": the purpose names the step.
+        if (lex.index.wordIn(w, "generic_method_verbs") && purposeStep(words, j, lex, measured))
+          strong = true;
+        else weak = true;
         acting.push(subject);
         break;
       }
@@ -111,7 +159,8 @@ function isHypothetical(norm: string, scan: Scan, words: readonly string[], past
   for (const hit of scan.hits("hypothetical_cues")) {
     const cue = hit.text.toLowerCase().replace(/\u2019/g, "'");
     if (cue === "i'd") {
-      const next = norm.slice(hit.end).trim().split(/\s+/)[0]?.toLowerCase() ?? "";
+      NEXT_WORD.lastIndex = hit.end;
+      const next = NEXT_WORD.exec(norm)?.[1]?.toLowerCase() ?? "";
       if (PARTICIPLE_AFTER_ID.test(next)) continue;
       return true;
     }
@@ -146,40 +195,144 @@ function isSalad(
   return buzz >= 0.6 && functionRatio < 0.1 && words.length >= 5;
 }
 
+/**
+ * A guess rather than an event: a speculation cue ("probably", "maybe", "I guess") with a modal ("it
+ * would probably save 20%") or on a figure ("maybe like 20 percent more"), and no past-tense verb. A
+ * modal perfect ("would have saved") is not a past event.
+ */
+function isSpeculative(scan: Scan, words: readonly string[], hedgedFigure: boolean, lex: CompiledLexicon) {
+  if (!scan.has("speculation_cues")) return false;
+  const modal = (w: string | undefined) => w !== undefined && lex.index.wordIn(w, "modal_verbs");
+  let hasModal = false;
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    if (modal(w)) hasModal = true;
+    // "would likely cut", "could have saved": a modal's verb, not a past event.
+    else if (isPast(w, lex) && !modal(words[i - 1]) && !modal(words[i - 2])) return false;
+  }
+  return hasModal || hedgedFigure;
+}
+
+/** An instruction to the grader: its words are kept for the language checks, everything else is dropped. */
+function inert(
+  sentence: Sentence,
+  position: number,
+  words: string[],
+  functionRatio: number,
+  scan: Scan,
+  lex: CompiledLexicon,
+) {
+  const hits = {} as Record<CueList, string[]>;
+  for (const k of CUE_LISTS) hits[k] = NO_HITS;
+  const out: SentenceFeatures = {
+    // A heading does not make an instruction a STAR part.
+    sentence: sentence.heading ? { ...sentence, heading: null } : sentence,
+    position,
+    tokens: words,
+    actingSubjects: [],
+    strongVerb: false,
+    weakVerbOnly: false,
+    pastTense: false,
+    hypothetical: false,
+    firstPersonSingular: 0,
+    firstPersonPlural: 0,
+    hits,
+    methods: [],
+    deniedMethods: [],
+    methodsOnly: false,
+    quantities: [],
+    hedgedQuantities: [],
+    changes: [],
+    instruction: true,
+    scope: [],
+    functionRatio,
+    // A pile of rubric words is still a pile: the answer-level keyword-list check counts it.
+    salad: isSalad(words, functionRatio, scan, lex.methods.filter((m) => scan.has(m.list)).length, false),
+    buzzWords: wordsIn(scan.hits(BUZZ)),
+  };
+  return out;
+}
+
 export function sentenceFeatures(sentence: Sentence, total: number, lex: CompiledLexicon): SentenceFeatures {
   const norm = sentence.norm;
   const scan = lex.index.scan(norm);
   const words = scan.tokens.map((t) => t.word.replace(/'s$/, ""));
-  const hits = {} as Record<CueList, string[]>;
-  for (const k of CUE_LISTS) {
-    const found = scan.hits(k);
-    hits[k] = found.length === 0 ? NO_HITS : found.map((h) => h.text.toLowerCase());
-  }
-  const { acting, strong, weak, habitual } = findActing(words, lex);
-  const pastTense = words.some((w) => isPast(w, lex));
-  const methods = lex.methods.filter((m) => scan.has(m.list)).map((m) => m.id);
+  const position = total <= 1 ? 0 : sentence.index / (total - 1);
   let functionWords = 0;
   for (const w of words) if (lex.functionWords.has(w)) functionWords++;
   const functionRatio = words.length ? functionWords / words.length : 0;
+  if (addressesGrader(scan, norm, lex)) return inert(sentence, position, words, functionRatio, scan, lex);
+  const map = new TokenMap(scan.tokens, norm.length);
+  const negated = negatedTokens(scan, norm, map, lex);
+  const live = (hits: readonly PhraseHit[]) => hits.filter((h) => !isNegated(h, negated, map));
+  const hits = {} as Record<CueList, string[]>;
+  for (const k of CUE_LISTS) {
+    // "we never analysed the data" shows no analysis.
+    const found = k === "analysis_cues" ? live(scan.hits(k)) : scan.hits(k);
+    hits[k] = found.length === 0 ? NO_HITS : found.map((h) => h.text.toLowerCase());
+  }
+  const allQuantities = findQuantities(sentence, scan, lex);
+  const allChanges = findChanges(sentence, scan, lex);
+  const hedged = hedgedFigures(scan, norm, map, allQuantities, allChanges);
+  // The 5 of "5S" or "5 whys" is a method's name, not a figure.
+  const inName = new Uint8Array(scan.tokens.length);
+  for (const m of lex.methods) mark(inName, map, scan.hits(m.list));
+  const named = (q: Quantity) => inName[map.span(q.start, q.end)[0]] === 1;
+  const quantities = allQuantities.filter((q, i) => !hedged.quantities[i] && !named(q));
+  const hedgedQuantities = allQuantities.filter((_, i) => hedged.quantities[i]);
+  const changes = allChanges.filter((_, i) => !hedged.changes[i]);
+  const measured = changes.length > 0 || quantities.some((q) => !q.timeFrame);
+  const { acting, strong, weak, habitual } = findActing(words, lex, measured);
+  const pastTense = words.some((w) => isPast(w, lex));
+  const methods: string[] = [];
+  const deniedMethods: string[] = [];
+  const methodHits: PhraseHit[] = [];
+  let namedAtAll = 0;
+  for (const m of lex.methods) {
+    const all = scan.hits(m.list);
+    if (all.length === 0) continue;
+    namedAtAll++;
+    const kept = live(all);
+    if (kept.length === 0) deniedMethods.push(m.id);
+    else methods.push(m.id);
+    methodHits.push(...kept);
+  }
   const hasVerb = strong || weak || pastTense || hits.result_verbs.length > 0;
+  // Negated words say nothing of their own: "we had no WMS, so I applied Lean" names Lean and no more.
+  const denied: PhraseHit[] = [];
+  for (let i = 0; i < scan.tokens.length; i++) {
+    const t = scan.tokens[i];
+    if (negated[i] && t) denied.push({ start: t.start, end: t.end, text: t.word });
+  }
+  const methodsOnly =
+    methods.length > 0 &&
+    namesMethodsOnly(scan, map, lex, [...methodHits, ...denied], quantities, changes.length);
   return {
     sentence,
-    position: total <= 1 ? 0 : sentence.index / (total - 1),
+    position,
     tokens: words,
     actingSubjects: acting,
     strongVerb: strong,
     weakVerbOnly: weak,
     pastTense,
-    hypothetical: (habitual && !pastTense) || isHypothetical(norm, scan, words, strong && pastTense),
+    hypothetical:
+      ((habitual || tellsHabit(words, (w) => isPast(w, lex))) && !pastTense) ||
+      isHypothetical(norm, scan, words, strong && pastTense) ||
+      isSpeculative(scan, words, hedgedQuantities.length > 0, lex),
     firstPersonSingular: scan.count("pronoun:singular"),
     firstPersonPlural: scan.count("pronoun:plural"),
     hits,
     methods,
-    quantities: findQuantities(sentence, scan),
-    changes: findChanges(sentence, scan),
+    deniedMethods,
+    methodsOnly,
+    quantities,
+    hedgedQuantities,
+    changes,
+    instruction: false,
     scope: lex.scopeLists.filter((s) => scan.has(s.list)).map((s) => s.kind),
     functionRatio,
-    salad: isSalad(words, functionRatio, scan, methods.length, hasVerb),
+    // A pile of method names is a salad whether or not the pile is denied.
+    salad: isSalad(words, functionRatio, scan, namedAtAll, hasVerb),
     buzzWords: wordsIn(scan.hits(BUZZ)),
   };
 }

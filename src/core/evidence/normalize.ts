@@ -15,17 +15,19 @@ function mapCode(code: number, ch: string): string {
   return ch;
 }
 
+/** Every code unit that mapCode changes: control characters (not tab or line feed), DEL, look-alikes. */
+const MAPPED = new RegExp(
+  `[\\x00-\\x08\\x0B-\\x1F\\x7F${[...(QUOTES + DOUBLE_QUOTES + DASHES + SPACES)].filter((c) => c.charCodeAt(0) >= 128).join("")}]`,
+  "g",
+);
+
 /**
  * Maps look-alike characters to plain ones, one code unit for one, so offsets into the normalised text
  * are offsets into the original answer (evidence quotes are always verbatim slices of the original).
+ * One linear pass that touches only the characters it changes; plain text comes back as it is.
  */
 export function normalizeForMatching(text: string): string {
-  let out = "";
-  for (let i = 0; i < text.length; i++) {
-    const ch = text[i] as string;
-    out += mapCode(text.charCodeAt(i), ch);
-  }
-  return out;
+  return text.replace(MAPPED, (ch) => mapCode(ch.charCodeAt(0), ch));
 }
 
 /** Words as the grader counts them: letters and digits, with inner apostrophes and hyphens. */

@@ -1,8 +1,16 @@
-import { type UnitKind, unitList } from "./compiled-lexicon.js";
-import { NUMBER_SOURCE, NUMBER_WORDS, parseNumber } from "./numbers.js";
+import type { CompiledLexicon } from "./compiled-lexicon.js";
+import {
+  type Direction,
+  type Mention,
+  type MentionReader,
+  type MetricRef,
+  type MoneyPurpose,
+  readNumbers,
+} from "./mentions.js";
 import type { Scan } from "./phrases.js";
 import type { Sentence } from "./sentences.js";
 
+export type { Direction, MetricRef, MoneyPurpose };
 export type QuantityKind = "percent" | "money" | "duration" | "count" | "rate" | "ratio" | "number";
 
 export interface Quantity {
@@ -15,6 +23,31 @@ export interface Quantity {
   kind: QuantityKind;
   /** "within three months", "after 6 weeks": when something happened, not how much changed. */
   timeFrame: boolean;
+  // Added with number words; optional so that quantities built elsewhere still type-check.
+  /** A guess ("maybe like 20 percent", "probably around 10%", "I guess 5 hours"): worth no credit. */
+  hedged?: boolean;
+  /** An estimate ("about 15", "~15", "roughly", "15 or so") or a range. */
+  approx?: boolean;
+  /** Written in words: "fifteen", "a dozen", "two thirds". */
+  words?: boolean;
+  /** A range ("12-15 days", "between 3 and 4 hours"): `value` is its middle. */
+  range?: { low: number; high: number } | null;
+  /** The unit, singular ("hour", "pallet", "sprint"); null for %, money and bare numbers. */
+  unit?: string | null;
+  /** The period of a rate: "shift" in "41 units a shift", "month" in "$9,000 a month". */
+  per?: string | null;
+  /** The nearest metric term in the clause ("lead time", "on time"), and up to three near it. */
+  metric?: MetricRef | null;
+  metrics?: readonly string[];
+  /** An amount of change ("by 30%", "a 25% cut", "fell 30%", "saved $60,000"), not a level. */
+  delta?: boolean;
+  direction?: Direction | null;
+  /** One end of a before→after pair in its own sentence. */
+  paired?: boolean;
+  /** Money saved, or a budget. */
+  purpose?: MoneyPurpose | null;
+  /** Measured against something else: "120% of target", "half of the orders". */
+  relative?: boolean;
 }
 
 export interface Change {
@@ -27,196 +60,230 @@ export interface Change {
   claimedPercent: number | null;
   /** "halved", "doubled": a claimed ratio of after to before. */
   claimedRatio: number | null;
+  // Added with cross-sentence changes; optional so that changes built elsewhere still type-check.
+  /** Whether the claimed change is a fall or a rise ("fell by 250%"). */
+  claimedDirection?: Direction | null;
+  /** Offsets of `text` in the sentence `sentence`. */
+  start?: number;
+  end?: number;
+  kind?: QuantityKind;
+  metric?: string | null;
+  /** The before value is in an earlier sentence ("Output was 41 units a shift. ... now 53"). */
+  linked?: boolean;
+  /** Where the before value is: this sentence, or an earlier one for a linked change. */
+  beforeSentence?: number;
+  beforeText?: string;
 }
 
-const NUM = NUMBER_SOURCE;
-const NUMBER_RE = new RegExp(`(?<![\\p{L}\\p{N}.,])${NUM}`, "giu");
-const WORD_NUMBER_RE = new RegExp(`(?<![\\p{L}])(${Object.keys(NUMBER_WORDS).join("|")})(?![\\p{L}])`, "giu");
-const TIME_FRAME_BEFORE =
-  /(?:within|after|over|for|during|every|each|past|next|last|first|in the)\s+(?:the\s+|a\s+|about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?$/i;
-const TIME_FRAME_AFTER =
-  /^\s*(?:later|afterwards|after|in|into|of (?:the )?(?:project|pilot|rollout|trial))\b/i;
+interface SentenceNumbers {
+  norm: string;
+  index: number;
+  mentions: Mention[];
+  changes: Change[];
+  quantities: Quantity[] | null;
+}
+
+// features.ts reads quantities and changes of the same sentence with the same scan: read it once.
+const cache = new WeakMap<Scan, SentenceNumbers>();
+
+const MAX_PAIR_GAP = 80;
 const CLAIM_WINDOW = 40;
-const PAIR_HINT = /from|->|→|=>|>|before|now|today/i;
-const YEAR = /^(?:19[5-9]\d|20[0-4]\d)$/;
+const ARROW = /->|→|=>|(?:^|\s)>(?:\s|$)/;
+const HARD_BREAKS = new Set([".", ";", "!", "?"]);
+const COMMA = new Set([","]);
+const ARROW_HEADS = new Set([">", "→"]);
 
-const CHANGE_NOUN =
-  "(?:reduction|decrease|drop|cut|improvement|increase|gain|rise|jump|lower|fewer|less|more|higher|faster|better|shorter|savings?|decline|fall|uplift|boost|lift)";
-const QUALIFIER =
-  "(?:about|around|nearly|almost|over|more than|roughly|approximately|some|~|just over|just under)?\\s*";
-
-function unitAt(
-  units: Map<number, { kind: Exclude<UnitKind, "scale" | "money">; end: number }>,
-  text: string,
-  from: number,
-) {
-  let i = from;
-  while (text[i] === " " || text[i] === "-") i++;
-  return units.get(i);
+/** Whether any character of text[from, to) is in `set` (a short span: no copy of it is made). */
+function hasChar(text: string, from: number, to: number, set: ReadonlySet<string>): boolean {
+  for (let i = from; i < to; i++) if (set.has(text[i] as string)) return true;
+  return false;
 }
-
-/** Finds quantities (with units and kinds) in one sentence. */
-export function findQuantities(sentence: Sentence, scan: Scan): Quantity[] {
-  const text = sentence.norm;
-  const units = new Map<number, { kind: Exclude<UnitKind, "scale" | "money">; end: number }>();
-  for (const kind of ["rate", "duration", "count", "ratio", "percent"] as const) {
-    for (const hit of scan.hits(unitList(kind)))
-      if (!units.has(hit.start)) units.set(hit.start, { kind, end: hit.end });
-  }
-  const out: Quantity[] = [];
-  const push = (start: number, end: number, value: number, kind: QuantityKind) => {
-    const timeFrame =
-      kind === "duration" &&
-      (TIME_FRAME_BEFORE.test(text.slice(Math.max(0, start - 24), start)) ||
-        TIME_FRAME_AFTER.test(text.slice(end, end + 30)));
-    out.push({
-      sentence: sentence.index,
-      start,
-      end,
-      text: sentence.text.slice(start, end),
-      value,
-      kind,
-      timeFrame,
-    });
-  };
-  for (const m of text.matchAll(NUMBER_RE)) {
-    const parsed = parseNumber(m[0]);
-    if (!parsed) continue;
-    let end = m.index + m[0].length;
-    let kind: QuantityKind = parsed.percent ? "percent" : parsed.money ? "money" : "number";
-    if (kind === "number") {
-      const unit = unitAt(units, text, end);
-      if (unit) {
-        kind = unit.kind === "percent" ? "percent" : unit.kind;
-        end = unit.end;
-        if (kind === "count" || kind === "duration") {
-          const rate = unitAt(units, text, end);
-          if (rate?.kind === "rate") {
-            kind = "rate";
-            end = rate.end;
-          }
-        }
-      } else if (YEAR.test(m[0].trim())) continue;
-    }
-    push(m.index, end, parsed.value, kind);
-  }
-  for (const m of text.matchAll(WORD_NUMBER_RE)) {
-    const unit = unitAt(units, text, m.index + m[0].length);
-    if (!unit || (unit.kind !== "duration" && unit.kind !== "count")) continue;
-    push(m.index, unit.end, NUMBER_WORDS[m[0].toLowerCase()] ?? 0, unit.kind);
-  }
-  return out.sort((a, b) => a.start - b.start);
-}
-
-function num(raw: string | undefined) {
-  return raw ? parseNumber(raw) : null;
-}
-
-const PAIR_PATTERNS: ReadonlyArray<{ re: RegExp; reversed: boolean }> = [
-  {
-    re: new RegExp(
-      `from\\s+${QUALIFIER}(${NUM})(?:\\s+[\\p{L}/-]+){0,4}?\\s*(?:to|down to|up to|->|→|=>)\\s+${QUALIFIER}(${NUM})`,
-      "giu",
-    ),
-    reversed: false,
-  },
-  { re: new RegExp(`(${NUM})(?:\\s*[\\p{L}/]+){0,2}\\s*(?:->|→|=>|>)\\s*(${NUM})`, "giu"), reversed: false },
-  {
-    re: new RegExp(
-      `(${NUM})(?:\\s+[\\p{L}/-]+){0,4}?,?\\s+(?:down|up)\\s+from\\s+${QUALIFIER}(${NUM})`,
-      "giu",
-    ),
-    reversed: true,
-  },
-  {
-    re: new RegExp(
-      `before[:\\s]+(?:[\\p{L}-]+\\s+){0,3}?(${NUM}).{0,60}?after[:\\s]+(?:[\\p{L}-]+\\s+){0,3}?(${NUM})`,
-      "giu",
-    ),
-    reversed: false,
-  },
-  {
-    re: new RegExp(
-      `(?:was|were|had been|used to be|used to take)\\s+${QUALIFIER}(${NUM}).{0,60}?(?:is now|are now|now|today it is|today)\\s+(?:[\\p{L}-]+\\s+){0,2}?${QUALIFIER}(${NUM})`,
-      "giu",
-    ),
-    reversed: false,
-  },
-];
-const CLAIM_PATTERNS: readonly RegExp[] = [
-  new RegExp(`(${NUM})\\s+${CHANGE_NOUN}`, "giu"),
-  new RegExp(`by\\s+${QUALIFIER}(${NUM})`, "giu"),
-];
+const WAS_WORDS = new Set(["was", "were", "been", "be", "take", "took", "averaged", "averaging", "had"]);
+const NOW_WORDS = new Set(["now", "today", "currently"]);
+const BEFORE_WORDS = new Set(["before"]);
+const AFTER_WORDS = new Set(["after"]);
 const RATIO_WORDS: Record<string, number> = {
   halved: 0.5,
-  "cut in half": 0.5,
   doubled: 2,
   tripled: 3,
+  trebled: 3,
   quadrupled: 4,
 };
-const RATIO_RE = /\b(halved|cut in half|doubled|tripled|quadrupled)\b/gi;
+const HALVING_VERBS = /^(?:cut|cutting|reduc|slash|split|drop)/;
+
+/** Whether two figures can be the two ends of one change. */
+function compatible(a: Mention, b: Mention): boolean {
+  if (a.bare || a.kind === "number" || b.bare || b.kind === "number")
+    return !((a.percent && b.money) || (a.money && b.percent));
+  if (a.kind === b.kind) return true;
+  const rates = new Set<QuantityKind>([a.kind, b.kind]);
+  return rates.has("rate") && (rates.has("count") || rates.has("duration") || rates.has("money"));
+}
+
+const endpoint = (m: Mention | undefined): m is Mention =>
+  m !== undefined && m.label === null && !m.hedged && !m.delta;
+
+interface Pair {
+  before: Mention;
+  after: Mention;
+  start: number;
+  end: number;
+  /** Index of the first and the last of the two in the mention list. */
+  i: number;
+  j: number;
+}
+
+/** Whether any of up to `n` tokens before token k (in the same clause as `at`) is in `set`. */
+function someBefore(
+  r: MentionReader,
+  k: number,
+  at: number,
+  n: number,
+  set: ReadonlySet<string>,
+): number | null {
+  for (let i = 1; i <= n; i++) {
+    const t = r.tokens[k - i];
+    // "before: 12", "after it, 3": a colon or a comma keeps the word with its figure.
+    if (!t || at - t.end > MAX_PAIR_GAP || hasChar(r.text, t.end, at, HARD_BREAKS)) return null;
+    if (set.has(t.word)) return k - i;
+  }
+  return null;
+}
 
 /**
- * Finds before→after pairs ("from 14 days to 6", "82% → 95%", "38 hours, down from 72") and changes
- * stated with their base ("cut scrap by 30%", "a 25% reduction", "halved").
+ * Finds before→after pairs between neighbouring figures: "from 14 days to 6", "82% → 95%", "38 hours,
+ * down from 72", "before: 12 ... after: 3", "was 14 days, now 6", "cut changeover 45 to 20 min",
+ * "used to take three sprints, now two". Each figure is compared with the next one only: linear.
  */
-export function findChanges(sentence: Sentence, scan: Scan): Change[] {
-  const text = sentence.norm;
-  const changes: Change[] = [];
-  const numbers = text.match(/\d+/g)?.length ?? 0;
-  RATIO_RE.lastIndex = 0;
-  if (numbers === 0 && !RATIO_RE.test(text)) return changes;
-  const claims: Array<{ value: number; percent: boolean; at: number }> = [];
-  for (const re of CLAIM_PATTERNS) {
-    for (const m of text.matchAll(re)) {
-      const parsed = num(m[1]);
-      if (!parsed) continue;
-      // "by 30%" counts only after a verb of change; "by 5 pm" or "by 2022" is not a change.
-      if (
-        re === CLAIM_PATTERNS[1] &&
-        !scan.hits("result_verbs").some((h) => h.start < m.index && h.start >= m.index - 60)
-      )
-        continue;
-      claims.push({ value: parsed.value, percent: parsed.percent, at: m.index });
+function findPairs(r: MentionReader, ms: readonly Mention[]): Pair[] {
+  const pairs: Pair[] = [];
+  for (let i = 0; i + 1 < ms.length; i++) {
+    const a = ms[i] as Mention;
+    const b = ms[i + 1] as Mention;
+    if (!endpoint(a) || !endpoint(b) || a.value === b.value || !compatible(a, b)) continue;
+    if (b.start - a.end > MAX_PAIR_GAP) continue;
+    const kA = r.skipQualifiers(a.first, a.start);
+    const kB = r.skipQualifiers(b.first, b.start);
+    const preA = r.before(kA, a.start);
+    const preB = r.before(kB, b.start);
+    const between = Math.max(0, kB - a.last);
+    const softGap = !hasChar(r.text, a.end, b.start, HARD_BREAKS);
+    const cleanGap = softGap && !hasChar(r.text, a.end, b.start, COMMA);
+    const arrow = hasChar(r.text, a.end, b.start, ARROW_HEADS) && ARROW.test(r.text.slice(a.end, b.start));
+    let pair: Omit<Pair, "i" | "j"> | null = null;
+    if (preA === "from" && softGap && ((preB === "to" && between - 1 <= 4) || (arrow && between <= 4))) {
+      pair = { before: a, after: b, start: r.tokens[kA - 1]?.start ?? a.start, end: b.end };
+    } else if (arrow && between <= 2 && softGap) {
+      pair = { before: a, after: b, start: a.start, end: b.end };
+    } else if (preB === "from" && softGap && between - 1 <= 4) {
+      const w = r.word(kB - 2);
+      if (w === "down" || w === "up" || preA === "to")
+        pair = { before: b, after: a, start: a.start, end: b.end };
+    } else if (preB === "to" && between === 1 && cleanGap && preA !== "by") {
+      // "cut changeover 45 to 20 min": a verb of change just before the first figure.
+      const from = r.tokens[Math.max(0, kA - 4)]?.start ?? 0;
+      if (r.verbBetween(from, a.start)) pair = { before: a, after: b, start: a.start, end: b.end };
+    }
+    if (!pair && softGap) {
+      const nowAt = someBefore(r, kB, b.start, 3, NOW_WORDS);
+      const wasAt = WAS_WORDS.has(preA) || (preA === "at" && WAS_WORDS.has(r.word(kA - 2))) ? kA - 1 : null;
+      if (nowAt !== null && nowAt >= a.last && wasAt !== null) {
+        pair = {
+          before: a,
+          after: b,
+          start: r.tokens[preA === "at" ? kA - 2 : wasAt]?.start ?? a.start,
+          end: b.end,
+        };
+      }
+    }
+    if (!pair) {
+      const beforeAt = someBefore(r, a.first, a.start, 3, BEFORE_WORDS);
+      const afterAt = someBefore(r, b.first, b.start, 3, AFTER_WORDS);
+      if (beforeAt !== null && afterAt !== null && afterAt >= a.last)
+        pair = { before: a, after: b, start: r.tokens[beforeAt]?.start ?? a.start, end: b.end };
+    }
+    if (pair) {
+      pairs.push({ ...pair, i, j: i + 1 });
+      i++;
     }
   }
-  // A claim belongs to a pair only in the same clause: right after it ("to 8, a 50% cut") or right
-  // before it ("by 50%, from 12 to 8"), with no other verb of change in between.
-  const verbs = scan.hits("result_verbs");
-  const claimFor = (start: number, end: number) => {
-    const near = claims.filter((c) => {
-      if (!c.percent) return false;
-      const [from, to] = c.at >= end ? [end, c.at] : [c.at, start];
-      if (to - from > CLAIM_WINDOW || (c.at < end && c.at > start)) return false;
-      return !verbs.some((h) => h.start > from && h.start < to);
-    });
-    return near.sort((a, b) => Math.abs(a.at - start) - Math.abs(b.at - start))[0]?.value ?? null;
-  };
-  const ratio =
-    [...text.matchAll(RATIO_RE)].map((m) => RATIO_WORDS[(m[1] ?? "").toLowerCase()] ?? null)[0] ?? null;
-  const covered: Array<[number, number]> = [];
-  // Every pair shape needs one of these words or arrows; most sentences have none.
-  const pairable = numbers >= 2 && PAIR_HINT.test(text);
-  for (const { re, reversed } of pairable ? PAIR_PATTERNS : []) {
-    for (const m of text.matchAll(re)) {
-      if (covered.some(([s, e]) => m.index < e && m.index + m[0].length > s)) continue;
-      const a = num(m[1]);
-      const b = num(m[2]);
-      if (!a || !b || a.value === b.value) continue;
-      const [before, after] = reversed ? [b, a] : [a, b];
-      covered.push([m.index, m.index + m[0].length]);
-      changes.push({
-        sentence: sentence.index,
-        text: sentence.text.slice(m.index, m.index + m[0].length),
-        before: before.value,
-        after: after.value,
-        percent: before.percent || after.percent,
-        claimedPercent: claimFor(m.index, m.index + m[0].length),
-        claimedRatio: ratio,
-      });
+  return pairs;
+}
+
+/** The claimed percent next to a pair, in its clause: "from 12 to 8, a 50% cut"; "by 50%, from 12 to 8". */
+function claimFor(r: MentionReader, ms: readonly Mention[], pair: Pair): Mention | null {
+  const candidates: Mention[] = [];
+  const before = ms[pair.i - 1];
+  const after = ms[pair.j + 1];
+  if (
+    before?.claim &&
+    before.percent &&
+    !before.hedged &&
+    pair.start - before.anchor <= CLAIM_WINDOW &&
+    !r.verbBetween(before.end, pair.start)
+  )
+    candidates.push(before);
+  if (
+    after?.claim &&
+    after.percent &&
+    !after.hedged &&
+    after.anchor - pair.end <= CLAIM_WINDOW &&
+    !r.verbBetween(pair.end, after.anchor)
+  )
+    candidates.push(after);
+  candidates.sort((x, y) => Math.abs(x.anchor - pair.start) - Math.abs(y.anchor - pair.start));
+  return candidates[0] ?? null;
+}
+
+/** "halved", "doubled", "tripled", "cut in half": the first in the sentence. */
+function ratioWord(r: MentionReader): number | null {
+  const t = r.tokens;
+  for (let i = 0; i < t.length; i++) {
+    const w = (t[i] as { word: string }).word;
+    const ratio = RATIO_WORDS[w];
+    if (ratio !== undefined) return ratio;
+    if (w === "half" && r.word(i - 1) === "in") {
+      for (let k = 2; k <= 5; k++) if (HALVING_VERBS.test(r.word(i - k))) return 0.5;
     }
+  }
+  return null;
+}
+
+function analyze(sentence: Sentence, scan: Scan, lex?: CompiledLexicon): SentenceNumbers {
+  const hit = cache.get(scan);
+  if (hit && hit.norm === sentence.norm && hit.index === sentence.index) return hit;
+  const { mentions, reader } = readNumbers(sentence.norm, scan, lex);
+  const ms = mentions.filter((m) => m.label === null);
+  const changes: Change[] = [];
+  const ratio = ratioWord(reader);
+  const paired = new Set<Mention>();
+  for (const pair of findPairs(reader, ms)) {
+    const claim = claimFor(reader, ms, pair);
+    paired.add(pair.before);
+    paired.add(pair.after);
+    const kind = pair.before.bare || pair.before.kind === "number" ? pair.after.kind : pair.before.kind;
+    changes.push({
+      sentence: sentence.index,
+      text: sentence.text.slice(pair.start, pair.end),
+      before: pair.before.value,
+      after: pair.after.value,
+      percent: pair.before.percent || pair.after.percent,
+      claimedPercent: claim ? claim.value : null,
+      claimedRatio: ratio,
+      claimedDirection: claim ? claim.direction : null,
+      start: pair.start,
+      end: pair.end,
+      kind,
+      metric: pair.after.metric?.name ?? pair.before.metric?.name ?? null,
+      linked: false,
+      beforeSentence: sentence.index,
+      beforeText: sentence.text.slice(pair.before.start, pair.before.end),
+    });
   }
   if (changes.length === 0) {
+    // A change stated with its base: "cut scrap by 30%", "a 25% reduction", "halved".
+    // A bare number word is not a claim on its own: "by ten" says nothing of what changed.
+    const claims = ms.filter((m) => m.claim && !m.hedged && !m.bare);
     const claim = claims.find((c) => c.percent) ?? claims[0];
     if (claim || ratio !== null) {
       changes.push({
@@ -227,8 +294,48 @@ export function findChanges(sentence: Sentence, scan: Scan): Change[] {
         percent: claim?.percent ?? false,
         claimedPercent: claim?.percent ? claim.value : null,
         claimedRatio: ratio,
+        claimedDirection: claim?.direction ?? null,
       });
     }
   }
-  return changes;
+  for (const m of paired) m.paired = true;
+  const out: SentenceNumbers = {
+    norm: sentence.norm,
+    index: sentence.index,
+    mentions,
+    changes,
+    quantities: null,
+  };
+  cache.set(scan, out);
+  return out;
+}
+
+/**
+ * Finds quantities (with units and kinds) in one sentence: in digits or words ("fifteen", "a dozen a
+ * month", "two thirds of"), ranges, estimates and guesses marked. Names ("line 2", "Q3", "step 1"),
+ * years, dates, times of day and bare number words are not quantities. Pass the compiled lexicon to read
+ * units joined to a number ("14-hour", "24h").
+ */
+export function findQuantities(sentence: Sentence, scan: Scan, lex?: CompiledLexicon): Quantity[] {
+  const numbers = analyze(sentence, scan, lex);
+  if (!numbers.quantities) {
+    const out: Quantity[] = [];
+    for (const m of numbers.mentions) {
+      if (m.label !== null || m.bare) continue;
+      m.sentence = sentence.index;
+      m.text = sentence.text.slice(m.start, m.end);
+      out.push(m);
+    }
+    numbers.quantities = out;
+  }
+  return numbers.quantities;
+}
+
+/**
+ * Finds before→after pairs ("from 14 days to 6", "82% → 95%", "38 hours, down from 72", "from about
+ * fifteen a week to two") and changes stated with their base ("cut scrap by 30%", "a 25% reduction",
+ * "halved"). Guessed figures make no change.
+ */
+export function findChanges(sentence: Sentence, scan: Scan, lex?: CompiledLexicon): Change[] {
+  return analyze(sentence, scan, lex).changes;
 }

@@ -20,7 +20,9 @@ export function stem(word: string): string {
     "ly",
     "s",
   ]) {
-    if (w.endsWith(suffix) && w.length - suffix.length >= 4) return w.slice(0, -suffix.length);
+    if (w.endsWith(suffix) && w.length - suffix.length >= 4)
+      // "deliveries" and "delivery" share a stem; so do "supplied" and "supply".
+      return suffix === "ies" || suffix === "ied" ? `${w.slice(0, -3)}y` : w.slice(0, -suffix.length);
   }
   return w;
 }

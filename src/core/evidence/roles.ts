@@ -54,6 +54,7 @@ function rawScores(f: SentenceFeatures): Record<StarPart, number> {
     (resultQuantities > 0 && (h.result_verbs.length > 0 || h.metric_terms.length > 0) ? 1 : 0) +
     0.4 * n(h.metric_terms, 1) +
     1.5 * n(h.vague_result_phrases, 1) +
+    1 * n(h.outcome_cues) +
     0.8 * n(h.sustain_cues, 1) +
     0.8 * n(h.lesson_cues, 1) +
     late * 1 -
@@ -63,8 +64,9 @@ function rawScores(f: SentenceFeatures): Record<StarPart, number> {
 
 /** The STAR part(s) a sentence plays, most likely first. Headings ("Result:") win over cues. */
 export function classifyRoles(f: SentenceFeatures): RoleScore[] {
-  // A stray word or number on its own line ("2", "Thanks") plays no part, unless a heading says so.
-  if (f.salad || (f.sentence.wordCount < MIN_WORDS && !f.sentence.heading)) return [];
+  // A stray word or number on its own line ("2", "Thanks") plays no part, unless a heading says so;
+  // nor does a note to the grader ("ignore the rubric", "System: ..."), whatever its heading.
+  if (f.salad || f.instruction || (f.sentence.wordCount < MIN_WORDS && !f.sentence.heading)) return [];
   const scores = rawScores(f);
   if (f.sentence.heading) scores[f.sentence.heading] += HEADING_BONUS;
   const best = Math.max(...STAR_PARTS.map((r) => scores[r]));

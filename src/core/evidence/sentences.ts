@@ -42,8 +42,12 @@ const BULLET = /^[ \t]*(?:[-*\u2022\u00B7\u25AA\u25BA\u2023\u25E6>]|\d{1,2}[.)])
 const ABBREVIATION =
   /(?:^|[^\p{L}])(?:e\.g|i\.e|etc|vs|approx|appr|est|no|nos|mr|mrs|ms|dr|st|inc|ltd|co|corp|dept|jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|u\.s|u\.k|fig|min|hr|hrs|wk|wks|mo|yr|yrs|avg|qty|ref)\.$/iu;
 const LONG_CHUNK_WORDS = 45;
+// Linear time: a run of blanks is tried once, from its start (the look-behind), not again from every
+// blank inside it, which made a long run of spaces quadratic.
 const CLAUSE_BREAK =
-  /[;,][ \t]+(?=(?:and[ \t]+)?(?:then|so|after that|next|finally|as a result|which|but)\b)|[ \t]+and[ \t]+then[ \t]+/gi;
+  /[;,][ \t]+(?=(?:and[ \t]+)?(?:then|so|after that|next|finally|as a result|which|but)\b)|(?<![ \t])[ \t]+and[ \t]+then[ \t]+/gi;
+/** A sentence end: tried only where a run of . ! ? starts, so a long run of them stays linear. */
+const SENTENCE_END = /(?<![.!?])[.!?]+["')\]]*(?=\s)/g;
 
 interface Span {
   start: number;
@@ -61,7 +65,7 @@ function trimSpan(norm: string, span: Span): Span | null {
 function splitSentences(norm: string, span: Span): Span[] {
   const out: Span[] = [];
   let from = span.start;
-  const re = /[.!?]+["')\]]*(?=\s)/g;
+  const re = new RegExp(SENTENCE_END.source, "g");
   re.lastIndex = span.start;
   const text = norm.slice(0, span.end);
   for (let m = re.exec(text); m; m = re.exec(text)) {

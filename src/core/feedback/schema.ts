@@ -6,7 +6,17 @@ const perCriterion = <T extends z.ZodType>(t: T) =>
   z.strictObject(Object.fromEntries(CRITERIA.map((c) => [c, t])) as Record<(typeof CRITERIA)[number], T>);
 const ScoreNotes = z.strictObject({ "0": Text, "1": Text, "2": Text, "3": Text, "4": Text });
 
-export const NOTICE_KEYS = ["empty", "non_english", "salad", "off_topic", "joke", "hypothetical"] as const;
+export const NOTICE_KEYS = [
+  "empty",
+  "non_english",
+  "salad",
+  "off_topic",
+  "other_competency",
+  "joke",
+  "hypothetical",
+  /** An answer longer than MAX_ANSWER_CHARS (grading/limits.ts); fills {graded}, {total} and {limit}. */
+  "truncated",
+] as const;
 export const TIP_KEYS = [
   "hypothetical",
   "method_not_shown",
@@ -14,6 +24,7 @@ export const TIP_KEYS = [
   "no_result",
   "no_baseline",
   "arithmetic",
+  "arithmetic_impossible",
   "we_only",
   "mostly_we",
   "thin_action",
@@ -43,5 +54,7 @@ export const FeedbackSchema = z.strictObject({
   }),
   tips: z.strictObject(Object.fromEntries(TIP_KEYS.map((k) => [k, Text])) as Record<TipKey, typeof Text>),
   generic_probes: perCriterion(Text),
+  /** The follow-up when the story is about another competency than the question's. */
+  competency_probe: Text,
 });
 export type Feedback = z.infer<typeof FeedbackSchema>;

@@ -7,6 +7,8 @@ import { overallFromShare, scopeCheck, weightedShare } from "./overall.js";
 
 /** Below this many words an answer is too short to call off topic. */
 const OFF_TOPIC_MIN_WORDS = 12;
+/** However good, a story about another competency than the question's is not an answer to it. */
+const OTHER_COMPETENCY_MAX = 3;
 /** Told as a plan or a habit, these criteria cannot show what the candidate actually did. */
 const HYPOTHETICAL_CAPPED: readonly CriterionId[] = ["action", "result", "ownership"];
 
@@ -35,6 +37,11 @@ export function answerGate(ev: Evidence): AnswerGate {
       all = 1;
       overallMax = 1;
     }
+    // A story about another competency than the one asked for answers a question, not this one.
+    else if (ev.topic?.otherCompetency) {
+      notices.push("other_competency");
+      overallMax = Math.min(overallMax, OTHER_COMPETENCY_MAX);
+    }
     if (ev.joke) notices.push("joke");
     if (ev.hypothetical) {
       notices.push("hypothetical");
@@ -44,6 +51,12 @@ export function answerGate(ev: Evidence): AnswerGate {
   const criterionMax = Object.fromEntries(
     CRITERIA.map((c) => [c, ev.hypothetical && HYPOTHETICAL_CAPPED.includes(c) ? Math.min(all, 1) : all]),
   ) as Record<CriterionId, number>;
+  // An impossible figure (a share above 100%, a fall of more than 100%, savings above the budget)
+  // discredits the answer's data and caps the whole answer.
+  if (ev.arithmetic.some((a) => a.kind === "impossible")) {
+    overallMax = Math.min(overallMax, 2);
+    criterionMax.data_evidence = Math.min(criterionMax.data_evidence, 1);
+  }
   return { notices, criterionMax, overallMax };
 }
 
@@ -61,6 +74,8 @@ export function cappedOverall(
   for (const c of CRITERIA) {
     const partCap = rubric.missing_part_caps[c];
     if (partCap !== undefined && scores[c] === 0) overall = Math.min(overall, partCap);
+    const thinCap = rubric.thin_part_caps[c];
+    if (thinCap !== undefined && scores[c] === 1) overall = Math.min(overall, thinCap);
   }
   const short = rubric.short_answers.find((r) => ev.wordCount < r.below_words);
   if (short) overall = Math.min(overall, short.overall_max);

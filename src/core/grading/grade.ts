@@ -1,14 +1,21 @@
+import { applyCalibration } from "../calibration/apply.js";
+import { answerFeatures, type Features } from "../calibration/features.js";
+import type { Calibration } from "../calibration/schema.js";
+import { criterionScores } from "../calibration/scores.js";
 import type { Content } from "../content/load.js";
 import { CRITERIA, type CriterionId } from "../criteria.js";
 import { type Evidence, extractEvidence } from "../evidence/extract.js";
+import { assessTopic, onTopic } from "../evidence/topic.js";
 import { render } from "../feedback/template.js";
 import type { Level } from "../levels.js";
 import type { Probe } from "../questions/schema.js";
 import { answerGate, cappedOverall } from "./caps.js";
-import { chooseFollowUp, chooseTips, listMissing } from "./feedback.js";
+import { evidenceQuotes } from "./evidence-quotes.js";
+import { chooseFollowUp, chooseTips, listMissing, shorten } from "./feedback.js";
+import { limitAnswer, truncatedNotice } from "./limits.js";
 import { scopeCheck } from "./overall.js";
 import { type CriterionScores, scoreCriteria } from "./scores.js";
-import type { Grade } from "./types.js";
+import { FLAG_NAMES, type FlagName, type Grade } from "./types.js";
 
 export interface QuestionRef {
   id: string | null;
@@ -23,18 +30,10 @@ export interface GradeInput {
   level: Level;
 }
 
-export type GradingContent = Pick<Content, "rubric" | "lexicon" | "feedback" | "bank">;
-
-/** Longest evidence quote: a prefix of the sentence, so it stays a verbatim substring of the answer. */
-const MAX_QUOTE = 300;
-const MAX_QUOTES = 3;
-
-function quote(text: string): string {
-  if (text.length <= MAX_QUOTE) return text;
-  const cut = text.slice(0, MAX_QUOTE);
-  const space = cut.lastIndexOf(" ");
-  return space > MAX_QUOTE / 2 ? cut.slice(0, space) : cut;
-}
+/** Without a calibration (when fitting one) the rubric's rule scores are the grade. */
+export type GradingContent = Pick<Content, "rubric" | "lexicon" | "feedback" | "bank"> & {
+  calibration?: Calibration | null;
+};
 
 function gate(scores: CriterionScores, max: Record<CriterionId, number>): CriterionScores {
   const out = { ...scores };
@@ -64,27 +63,41 @@ export interface OfflineGrade {
   grade: Grade;
   /** What the offline reader found: the LLM grade is reconciled against it. */
   evidence: Evidence;
+  /** What the calibrated models read (before calibration). */
+  features: Features;
 }
 
 export function gradeWithEvidence(input: GradeInput, content: GradingContent): OfflineGrade {
+  // Past MAX_ANSWER_CHARS only a prefix is graded (linear time whatever is pasted), and the grade says so.
+  const limited = limitAnswer(input.answer);
+  if (limited.truncated) {
+    const cut = gradeWithEvidence({ ...input, answer: limited.text }, content);
+    const notice = truncatedNotice(content.feedback.notices.truncated, limited);
+    return { ...cut, grade: { ...cut.grade, notices: [notice, ...cut.grade.notices] } };
+  }
   const { rubric, lexicon, feedback, bank } = content;
   const keywords = input.question.competency
     ? (bank.competency(input.question.competency)?.keywords ?? [])
     : [];
-  const ev = extractEvidence({ answer: input.answer, question: input.question.text, keywords }, lexicon);
+  const read = extractEvidence({ answer: input.answer, question: input.question.text, keywords }, lexicon);
+  const topic = assessTopic(
+    input.answer,
+    input.question.text,
+    input.question.competency,
+    bank.competencies,
+    read,
+  );
+  const ev: Evidence = { ...read, topic, relevance: { ...read.relevance, onTopic: onTopic(read, topic) } };
   const answerCaps = answerGate(ev);
-  const scores = gate(scoreCriteria(ev), answerCaps.criterionMax);
-  const notices = answerCaps.notices.map((k) => feedback.notices[k]);
-  const numbers = Object.fromEntries(CRITERIA.map((c) => [c, scores[c].score])) as Record<
-    CriterionId,
-    number
-  >;
-  const scope = scopeCheck(input.level, ev.scope.length, rubric);
-  const overall = cappedOverall(numbers, ev, input.level, rubric, answerCaps.overallMax);
+  const ruleScores = gate(scoreCriteria(ev), answerCaps.criterionMax);
+  const competencyName = (id: string | null) =>
+    (id && bank.competency(id)?.name.toLowerCase()) ?? "another competency";
+  const topicNames = { asked: competencyName(topic.asked), told: competencyName(topic.told) };
+  const notices = answerCaps.notices.map((k) => render(feedback.notices[k], topicNames));
   const real = !ev.empty && !ev.nonEnglish && !ev.salad;
-  const flags = {
-    quantified_result: real && !ev.hypothetical && scores.result.score >= 3,
-    baseline_and_after: real && !ev.hypothetical && baselineAndAfter(ev, scores),
+  const ruleFlags = {
+    quantified_result: real && !ev.hypothetical && ruleScores.result.score >= 3,
+    baseline_and_after: real && !ev.hypothetical && baselineAndAfter(ev, ruleScores),
     method_or_framework:
       !ev.empty &&
       (ev.methods.length > 0 ||
@@ -96,25 +109,47 @@ export function gradeWithEvidence(input: GradeInput, content: GradingContent): O
       ev.singularActions / (ev.singularActions + ev.pluralActions) >= 0.34,
     hypothetical: real && ev.hypothetical,
   };
+  const features = answerFeatures(ev, ruleScores, ruleFlags);
+  const calibrated = real && content.calibration ? applyCalibration(content.calibration, features) : null;
+  const calibratedScores = calibrated ? criterionScores(features, calibrated.parts) : null;
+  const scores = calibratedScores
+    ? gate(
+        Object.fromEntries(
+          CRITERIA.map((c) => [c, { ...ruleScores[c], score: calibratedScores[c] }]),
+        ) as CriterionScores,
+        answerCaps.criterionMax,
+      )
+    : ruleScores;
+  const flags = calibrated
+    ? (Object.fromEntries(FLAG_NAMES.map((f) => [f, real && calibrated.flags[f]])) as Record<
+        FlagName,
+        boolean
+      >)
+    : ruleFlags;
+  const numbers = Object.fromEntries(CRITERIA.map((c) => [c, scores[c].score])) as Record<
+    CriterionId,
+    number
+  >;
+  const scope = scopeCheck(input.level, ev.scope.length, rubric);
+  // The rubric's weights over the calibrated criteria, then its caps. A fitted overall model was tried
+  // and generalised worse under cross-validation (see README, "Calibration").
+  const overall = cappedOverall(numbers, ev, input.level, rubric, answerCaps.overallMax);
   const businessEffect = scores.result.sentences.some((i) => {
     const s = ev.sentences[i];
     return Boolean(
       s && (s.hits.business_effect_terms.length > 0 || s.quantities.some((q) => q.kind === "money")),
     );
   });
-  const ctx = { ev, scores, flags, businessEffect, scope, level: input.level, feedback };
+  const ctx = { ev, scores, flags, businessEffect, scope, level: input.level, feedback, overall };
+  const quotes = evidenceQuotes(ev, scores);
   const criteria = Object.fromEntries(
     CRITERIA.map((c) => {
       const score = scores[c].score;
-      const evidence =
-        score === 0 && !real
-          ? []
-          : scores[c].sentences.slice(0, MAX_QUOTES).map((i) => quote(ev.sentences[i]?.sentence.text ?? ""));
       return [
         c,
         {
           score,
-          evidence: evidence.filter((e) => e.length > 0),
+          evidence: quotes[c],
           note: feedback.notes[c][String(score) as "0"],
         },
       ];
@@ -126,18 +161,22 @@ export function gradeWithEvidence(input: GradeInput, content: GradingContent): O
     criteria,
     flags,
     missing: listMissing(ctx),
-    follow_up: chooseFollowUp(scores, input.question.probes, rubric, feedback),
+    follow_up: topic.otherCompetency
+      ? render(feedback.competency_probe, topicNames)
+      : chooseFollowUp(scores, input.question.probes, rubric, feedback),
     tips: chooseTips(ctx),
     notices,
     arithmetic: ev.arithmetic.map((a) => ({
+      kind: a.kind,
       text: a.text,
       claimed: a.claimed,
       actual: a.actual,
-      message: render(feedback.tips.arithmetic, {
+      message: render(feedback.tips[a.kind === "impossible" ? "arithmetic_impossible" : "arithmetic"], {
         before: a.before,
         after: a.after,
         claimed: a.claimed,
         actual: a.actual,
+        quote: shorten(a.text),
       }),
     })),
     level: input.level,
@@ -157,5 +196,5 @@ export function gradeWithEvidence(input: GradeInput, content: GradingContent): O
     improved_example: null,
     disagreements: [],
   };
-  return { grade, evidence: ev };
+  return { grade, evidence: ev, features };
 }

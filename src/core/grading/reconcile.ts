@@ -45,6 +45,9 @@ export function reconcile(input: ReconcileInput): Grade {
   const { judgement, offline, evidence: ev, answer, content } = input;
   const gate = answerGate(ev);
   const finder = quoteFinder(answer);
+  // Words addressed to the grader earn nothing offline, and a model's quote of them earns nothing either.
+  const instructions = ev.sentences.filter((s) => s.instruction).map((s) => s.sentence.text);
+  const creditable = (q: string) => !instructions.some((t) => t.includes(q) || q.includes(t));
   const labels = anchorLabels(content.rubric);
   const honest = (text: string, max: number) => clip(withoutInventedFigures(text, answer), max);
   const disagreements: Disagreement[] = [];
@@ -55,7 +58,9 @@ export function reconcile(input: ReconcileInput): Grade {
     const before = offline.criteria[c];
     const llm = Math.max(0, labels.indexOf(said.anchor));
     const quotes = [
-      ...new Set(said.evidence.map((q) => finder.find(q)).filter((q): q is string => q !== null)),
+      ...new Set(
+        said.evidence.map((q) => finder.find(q)).filter((q): q is string => q !== null && creditable(q)),
+      ),
     ].slice(0, MAX_QUOTES);
     let score = Math.min(llm, before.score + MAX_RAISE, gate.criterionMax[c]);
     if (score > before.score && quotes.length === 0) score = before.score;

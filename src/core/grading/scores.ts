@@ -32,6 +32,7 @@ const hasResultNumber = (s: AnalyzedSentence) =>
 
 const saysOutcome = (s: AnalyzedSentence) =>
   s.hits.result_verbs.length > 0 ||
+  s.hits.outcome_cues.length > 0 ||
   s.hits.result_cues.length > 0 ||
   s.changes.length > 0 ||
   s.hits.vague_result_phrases.length > 0;
@@ -121,7 +122,9 @@ export function scoreResult(ev: Evidence): CriterionScore {
   if (numbered.length === 0) {
     const concrete = r.some(
       (x) =>
-        (x.hits.result_verbs.length > 0 || x.hits.metric_terms.length > 0) &&
+        (x.hits.result_verbs.length > 0 ||
+          x.hits.metric_terms.length > 0 ||
+          x.hits.outcome_cues.length > 0) &&
         x.hits.vague_result_phrases.length === 0,
     );
     score = concrete && !vagueOnly ? 2 : 1;
@@ -145,7 +148,8 @@ export function scoreResult(ev: Evidence): CriterionScore {
     if (change && effect && more) score = 4;
   }
   if (ev.hypothetical) score = Math.min(score, 1);
-  const order = [...numbered, ...r.filter((x) => !numbered.includes(x))];
+  const isNumbered = new Set(numbered);
+  const order = [...numbered, ...r.filter((x) => !isNumbered.has(x))];
   return { score, sentences: order.map((x) => x.sentence.index) };
 }
 
@@ -178,7 +182,8 @@ export function scoreDataEvidence(ev: Evidence, result: CriterionScore): Criteri
     effect
   )
     score = 4;
-  const sentences = [...withChange, ...withNumbers.filter((s) => !withChange.includes(s))].map(
+  const changed = new Set(withChange);
+  const sentences = [...withChange, ...withNumbers.filter((s) => !changed.has(s))].map(
     (s) => s.sentence.index,
   );
   return { score, sentences };

@@ -69,7 +69,14 @@ export const GradeSchema = z.object({
   notices: z.array(z.string()),
   /** Before/after figures that do not agree with the change the answer claims. */
   arithmetic: z.array(
-    z.object({ text: z.string(), claimed: z.string(), actual: z.string(), message: z.string() }),
+    z.object({
+      /** "mismatch": the figures disagree with the claimed change; "impossible": no such figure can be. Optional: older grades lack it. */
+      kind: z.enum(["mismatch", "impossible"]).optional(),
+      text: z.string(),
+      claimed: z.string(),
+      actual: z.string(),
+      message: z.string(),
+    }),
   ),
   level: LevelSchema,
   question_id: z.string().nullable(),

@@ -56,6 +56,8 @@ export const RubricSchema = z
     levels: z.array(RubricLevelSchema),
     /** The highest overall an answer may get when a criterion scores 0 (a STAR part is missing). */
     missing_part_caps: z.partialRecord(CriterionIdSchema, z.number().int().min(1).max(5)),
+    /** The highest overall an answer may get when a criterion scores 1 (vague, or a method only named). */
+    thin_part_caps: z.partialRecord(CriterionIdSchema, z.number().int().min(1).max(5)),
     /** An answer this short cannot show a full story: its overall is capped, shortest rule first. */
     short_answers: z
       .array(

@@ -1,0 +1,61 @@
+import { z } from "zod";
+import { FLAG_NAMES } from "../grading/types.js";
+import { FEATURE_NAMES } from "./features.js";
+
+/** The models the offline grader calibrates: the four STAR parts (0 absent, 1 thin, 2 clear) and the flags. */
+export const PART_MODELS = ["situation", "task", "action", "result"] as const;
+export type PartModel = (typeof PART_MODELS)[number];
+export const MODEL_IDS = [...PART_MODELS, ...FLAG_NAMES] as const;
+export type ModelId = (typeof MODEL_IDS)[number];
+
+const Finite = z.number().finite();
+
+export const OrdinalModelSchema = z
+  .object({
+    features: z.array(z.enum(FEATURE_NAMES)).min(1),
+    mean: z.array(Finite),
+    scale: z.array(Finite.positive()),
+    weights: z.array(Finite),
+    thresholds: z.array(Finite).min(1),
+  })
+  .strict()
+  .superRefine((m, ctx) => {
+    const d = m.features.length;
+    for (const key of ["mean", "scale", "weights"] as const)
+      if (m[key].length !== d)
+        ctx.addIssue({ code: "custom", path: [key], message: `needs ${d} values, one per feature` });
+    for (let k = 1; k < m.thresholds.length; k++)
+      if ((m.thresholds[k] as number) <= (m.thresholds[k - 1] as number))
+        ctx.addIssue({ code: "custom", path: ["thresholds", k], message: "thresholds must increase" });
+  });
+
+export const CalibrationSchema = z
+  .object({
+    id: z.string().min(1),
+    version: z.number().int().min(1),
+    /** What the models were fitted on, for review: file, answers and label rows. */
+    trained_on: z.array(
+      z.object({ file: z.string(), answers: z.number().int(), rows: z.number().int() }).strict(),
+    ),
+    /** Cross-validated figures at fitting time, for review (recomputed by `star-coach eval --cv`). */
+    cross_validated: z.record(z.string(), Finite).optional(),
+    models: z
+      .object(
+        Object.fromEntries(MODEL_IDS.map((id) => [id, OrdinalModelSchema])) as Record<
+          ModelId,
+          typeof OrdinalModelSchema
+        >,
+      )
+      .strict(),
+  })
+  .strict()
+  .superRefine((c, ctx) => {
+    const classes = (id: ModelId) => c.models[id].thresholds.length + 1;
+    for (const id of PART_MODELS)
+      if (classes(id) !== 3)
+        ctx.addIssue({ code: "custom", path: ["models", id], message: "a STAR part model has 3 classes" });
+    for (const id of FLAG_NAMES)
+      if (classes(id) !== 2)
+        ctx.addIssue({ code: "custom", path: ["models", id], message: "a flag model has 2 classes" });
+  });
+export type Calibration = z.infer<typeof CalibrationSchema>;

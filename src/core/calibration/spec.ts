@@ -1,0 +1,110 @@
+import type { FeatureName } from "./features.js";
+import type { ModelId } from "./schema.js";
+
+export interface ModelSpec {
+  features: readonly FeatureName[];
+  classes: number;
+  l2: number;
+}
+
+/**
+ * How much the whole story shows, read by every part model: interviewers judge a part as thin or clear
+ * partly by the story around it (a clear action sits in a story with steps, figures and an outcome).
+ */
+const STORY: readonly FeatureName[] = [
+  "action_steps",
+  "numbers",
+  "result_specifics",
+  "past_share",
+  "hypothetical",
+];
+
+const L2 = 0.01;
+
+/**
+ * Which evidence each calibrated model reads. Small on purpose: each list is what an interviewer looks
+ * at for that judgement, so a maintainer can read the fitted weights in rubrics/calibration.json.
+ */
+export const MODEL_SPECS: Record<ModelId, ModelSpec> = {
+  situation: {
+    classes: 3,
+    l2: L2,
+    features: [
+      "rule_situation",
+      "situation_sentences",
+      "situation_context",
+      "situation_number",
+      "problem_cues",
+      "headings",
+      "situation_words",
+      "situation_specifics",
+      ...STORY,
+    ],
+  },
+  task: {
+    classes: 3,
+    l2: L2,
+    features: [
+      "rule_task",
+      "task_sentences",
+      "task_target",
+      "task_implied",
+      "headings",
+      "task_words",
+      ...STORY,
+    ],
+  },
+  action: {
+    classes: 3,
+    l2: L2,
+    features: [
+      "rule_action",
+      "concrete_actions",
+      "action_specifics",
+      "action_stock",
+      "singular_share",
+      ...STORY,
+    ],
+  },
+  result: {
+    classes: 3,
+    l2: L2,
+    features: [
+      "rule_result",
+      "result_sentences",
+      "result_late",
+      "result_numbers",
+      "changes",
+      "vague_result",
+      "business_effect",
+      "result_words",
+      "result_outcome",
+      ...STORY,
+    ],
+  },
+  quantified_result: {
+    classes: 2,
+    l2: L2,
+    features: ["rule_quantified", "result_numbers", "changes", "numbers", "rule_result", "hypothetical"],
+  },
+  baseline_and_after: {
+    classes: 2,
+    l2: L2,
+    features: ["rule_baseline", "changes", "situation_number", "result_numbers", "hypothetical"],
+  },
+  method_or_framework: {
+    classes: 2,
+    l2: L2,
+    features: ["rule_method", "methods_named", "methods_shown", "analysis"],
+  },
+  first_person_ownership: {
+    classes: 2,
+    l2: L2,
+    features: ["rule_first_person", "singular_actions", "plural_actions", "singular_share", "first_person"],
+  },
+  hypothetical: {
+    classes: 2,
+    l2: L2,
+    features: ["hypothetical", "hypothetical_share", "past_share", "concrete_actions"],
+  },
+};

@@ -1,0 +1,173 @@
+import { describe, expect, it } from "vitest";
+import { shippedContent } from "../../src/content-files.js";
+import { extractEvidence } from "../../src/core/evidence/extract.js";
+import { linkChanges } from "../../src/core/evidence/linked-changes.js";
+import { grade } from "../helpers/grade.js";
+
+const { lexicon } = shippedContent();
+const QUESTION = "Tell me about a time you improved a process.";
+const evidence = (answer: string) => extractEvidence({ answer, question: QUESTION }, lexicon);
+/** The linked changes of an answer: [before, after, sentence of the before, sentence of the after]. */
+const linked = (answer: string) =>
+  evidence(answer)
+    .changes.filter((c) => c.linked)
+    .map((c) => [c.before, c.after, c.beforeSentence, c.sentence]);
+
+describe("before and after values in different sentences", () => {
+  it("links the same metric in the same unit, told twice", () => {
+    expect(
+      linked(
+        "Output on the packing line was 41 units a shift. I rebalanced the line and moved the label printer. By the end of the month, output was 53 units a shift.",
+      ),
+    ).toEqual([[41, 53, 0, 2]]);
+  });
+
+  it("links a money figure to a later one of the same metric", () => {
+    expect(
+      linked(
+        "At our plant, overtime cost $9,000 a month. I rebuilt the shift pattern with the supervisors. Three months later overtime was down to about $1,500.",
+      ),
+    ).toEqual([[9000, 1500, 0, 2]]);
+    expect(
+      linked(
+        "Premium freight was running at $40,000 a quarter when I took over. I set up a weekly review of late orders with the planners. Premium freight dropped to $12,000 a quarter.",
+      ),
+    ).toEqual([[40000, 12000, 0, 2]]);
+  });
+
+  it("links a baseline in the situation to an after value in the result, by unit", () => {
+    expect(
+      linked(
+        "When I joined the DC, we were averaging 72 hours from order receipt to shipment. I mapped the process and removed two approval steps. As a result, we cut it to 24 hours.",
+      ),
+    ).toEqual([[72, 24, 0, 2]]);
+    expect(
+      linked(
+        "Customer support had no playbooks and a 14-hour first-response time. I wrote tiered playbooks and trained the team. First-response time dropped to 3.2 hours.",
+      ),
+    ).toEqual([[14, 3.2, 0, 2]]);
+  });
+
+  it("links percentages of the same metric", () => {
+    expect(
+      linked(
+        "Our on-time delivery was 82% when I started. I introduced a daily carrier review and fixed the cut-off times. On-time delivery is now 96%.",
+      ),
+    ).toEqual([[82, 96, 0, 2]]);
+    expect(
+      linked(
+        "Scrap on the topping line was about 4.5%. My goal was to get it under 3%. I set up a control chart and trained the operators. By year-end scrap was 2.8%.",
+      ),
+    ).toEqual([[4.5, 2.8, 0, 3]]);
+  });
+
+  it("links numbers written in words", () => {
+    expect(
+      linked(
+        "Customer complaints were running at about fifteen a week. I traced most of them to damaged cartons and changed the packing spec. Complaints came down to two a week.",
+      ),
+    ).toEqual([[15, 2, 0, 2]]);
+    expect(
+      linked(
+        "We were getting a dozen stockouts a month on the top SKUs. I reset the reorder points from twelve months of demand data. Stockouts dropped to one a month.",
+      ),
+    ).toEqual([[12, 1, 0, 2]]);
+  });
+
+  it("checks the arithmetic of a linked change", () => {
+    const ev = evidence(
+      "Overtime cost $10,000 a month. I rebuilt the rota with the team leads. Overtime fell to $6,000 a month, a 70% cut.",
+    );
+    expect(ev.changes.filter((c) => c.linked)).toMatchObject([
+      { before: 10000, after: 6000, claimedPercent: 70 },
+    ]);
+    expect(ev.arithmetic).toMatchObject([{ kind: "mismatch", claimed: "70%", actual: "40%" }]);
+  });
+
+  it("gives the flag for a baseline and an after value told apart", () => {
+    const g = grade(
+      "At our plant, overtime cost $9,000 a month because the schedule kept slipping. My job was to bring it down without hurting service. I analysed six weeks of shift data and rebuilt the shift pattern with the supervisors. Three months later overtime was down to about $1,500.",
+    );
+    expect(g.flags.baseline_and_after).toBe(true);
+  });
+});
+
+describe("what is not linked", () => {
+  it("does not link figures of different metrics", () => {
+    expect(
+      linked(
+        "Pick accuracy was 92% when I started. I retrained the pickers on the scanners. On-time delivery rose to 97%.",
+      ),
+    ).toEqual([]);
+  });
+
+  it("does not link a time spent on an action to a result of the same unit", () => {
+    expect(
+      linked(
+        "Orders were shipping late. I spent 3 weeks mapping the process with the leads. Lead time dropped to 2 weeks.",
+      ),
+    ).toEqual([]);
+  });
+
+  it("does not take a target or a time frame for a before value", () => {
+    expect(
+      linked(
+        "Lead time was a problem for our biggest client. My goal was to get it under 5 days. I re-sequenced the orders. Lead time dropped to 6 days.",
+      ),
+    ).toEqual([]);
+    expect(
+      linked(
+        "Within 3 months of launch we had problems. I re-sequenced the orders by family. Within 2 months it was fixed.",
+      ),
+    ).toEqual([]);
+  });
+
+  it("does not link guessed figures", () => {
+    expect(
+      linked(
+        "Overtime cost maybe like $9,000 a month. I rebuilt the shift pattern. Overtime was down to about $1,500.",
+      ),
+    ).toEqual([]);
+  });
+
+  it("does not link again a pair already told in one sentence", () => {
+    const ev = evidence(
+      "At our plant, order lead time was averaging 12 days last year. I mapped the process and removed two approval steps. Lead time went from 12 days to 8.",
+    );
+    expect(ev.changes.map((c) => [c.before, c.after, c.linked])).toEqual([[12, 8, false]]);
+  });
+
+  it("does not link a figure to an equal one", () => {
+    expect(
+      linked(
+        "Output was 41 units a shift. I rebalanced the line. By the end of the month output was still 41 units a shift.",
+      ),
+    ).toEqual([]);
+  });
+
+  it("reads each figure once however long the answer (indexed by metric and unit)", () => {
+    const sentences = Array.from({ length: 3000 }, (_, i) => ({
+      sentence: { index: i, text: "x", norm: "x", heading: null },
+      quantities: [
+        {
+          sentence: i,
+          start: 0,
+          end: 1,
+          text: "x",
+          value: i,
+          kind: "percent" as const,
+          timeFrame: false,
+          metrics: ["scrap"],
+        },
+      ],
+      changes: [],
+      roles: [{ role: "result" }],
+      hits: { result_verbs: ["fell"], result_cues: [], task_cues: [] },
+    }));
+    const started = performance.now();
+    const out = linkChanges(sentences);
+    expect(out).toHaveLength(2999);
+    expect(out[4]).toMatchObject({ before: 4, after: 5, beforeSentence: 4, sentence: 5, linked: true });
+    expect(performance.now() - started).toBeLessThan(1000);
+  });
+});
