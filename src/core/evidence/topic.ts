@@ -21,8 +21,6 @@ export interface Topic {
   otherCompetency: boolean;
 }
 
-/** Longest keyword, in words: n-grams up to this length are indexed. */
-const MAX_GRAM = 4;
 /** Keywords of another competency an answer needs before it is called a story about that competency. */
 const OTHER_MIN_HITS = 2;
 
@@ -32,37 +30,57 @@ function stems(text: string): string[] {
   return (text.toLowerCase().replace(/[-']/g, " ").match(WORD) ?? []).map(stem);
 }
 
-/** Every run of 1 to MAX_GRAM stemmed words of a text, in one pass: linear in its length. */
-function grams(text: string): Set<string> {
-  const words = stems(text);
-  const out = new Set<string>();
-  for (let i = 0; i < words.length; i++) {
-    let g = "";
-    for (let n = 0; n < MAX_GRAM && i + n < words.length; n++) {
-      g = n === 0 ? (words[i] as string) : `${g} ${words[i + n]}`;
-      out.add(g);
+interface Keyword {
+  competency: string;
+  /** Index of the keyword among all keywords, to count each once. */
+  id: number;
+  words: string[];
+}
+
+/** Every competency keyword, stemmed, filed under its first word: one pass over a text finds them all. */
+interface KeywordIndex {
+  byFirst: Map<string, Keyword[]>;
+  competencies: string[];
+}
+
+const compiled = new WeakMap<readonly CompetencyVocab[], KeywordIndex>();
+
+function compile(vocab: readonly CompetencyVocab[]): KeywordIndex {
+  let index = compiled.get(vocab);
+  if (!index) {
+    const byFirst = new Map<string, Keyword[]>();
+    let id = 0;
+    for (const v of vocab) {
+      const seen = new Set<string>();
+      for (const k of v.keywords) {
+        const words = stems(k);
+        const key = words.join(" ");
+        if (words.length === 0 || seen.has(key)) continue;
+        seen.add(key);
+        const first = words[0] as string;
+        byFirst.set(first, [...(byFirst.get(first) ?? []), { competency: v.id, id: id++, words }]);
+      }
     }
+    index = { byFirst, competencies: vocab.map((v) => v.id) };
+    compiled.set(vocab, index);
   }
-  return out;
+  return index;
 }
 
-const compiled = new WeakMap<readonly CompetencyVocab[], Array<{ id: string; keys: string[] }>>();
-
-function compile(vocab: readonly CompetencyVocab[]) {
-  let c = compiled.get(vocab);
-  if (!c) {
-    c = vocab.map((v) => ({
-      id: v.id,
-      keys: [...new Set(v.keywords.map((k) => stems(k).join(" ")).filter((k) => k.length > 0))],
-    }));
-    compiled.set(vocab, c);
-  }
-  return c;
-}
-
+/** How many distinct keywords of each competency a text uses: linear in the text's length. */
 function hitsBy(text: string, vocab: readonly CompetencyVocab[]): Map<string, number> {
-  const have = grams(text);
-  return new Map(compile(vocab).map((c) => [c.id, c.keys.filter((k) => have.has(k)).length]));
+  const index = compile(vocab);
+  const words = stems(text);
+  const found = new Set<number>();
+  const hits = new Map(index.competencies.map((c) => [c, 0]));
+  words.forEach((w, i) => {
+    for (const k of index.byFirst.get(w) ?? []) {
+      if (found.has(k.id) || !k.words.every((x, j) => words[i + j] === x)) continue;
+      found.add(k.id);
+      hits.set(k.competency, (hits.get(k.competency) ?? 0) + 1);
+    }
+  });
+  return hits;
 }
 
 /** The competencies with the most hits, when they have at least `min`. */
