@@ -74,6 +74,20 @@ The close now takes two weeks, and a dozen manual adjustments a month dropped to
     }
   });
 
+  it("reads advice told as instructions as a plan, and resume bullets as a report", () => {
+    const advice = grade(
+      "- Speak to each of them on their own first\n- Ask for specific examples so you can separate real problems from venting\n- Consider the issue from both sides and look for common ground\n- Follow up a week later to check it held",
+      "Two of your team members are always in conflict. How do you handle it?",
+    );
+    expect(advice.flags.hypothetical).toBe(true);
+    expect(advice.overall).toBeLessThanOrEqual(2);
+    const bullets = grade(
+      "Situation: pick errors at our DC had risen to 2.1% of lines during peak.\n- Pulled three months of mispick records and ran a Pareto by location\n- Re-slotted the 60 look-alike SKUs the Pareto pointed to\n- Trained both shifts on the new locations\nResult: mispicks fell from 2.1% to 0.6% of lines within six weeks.",
+    );
+    expect(bullets.flags.hypothetical).toBe(false);
+    expect(bullets.criteria.action.score).toBeGreaterThanOrEqual(2);
+  });
+
   it("says 'strong answer' only when nothing is missing", () => {
     const middling = grade(
       "At our plant, changeovers were slow. I was asked to speed them up. I worked with the operators on a new routine. Changeovers got faster and the team was happy.",

@@ -8,7 +8,7 @@ import {
   negatedTokens,
   TokenMap,
 } from "./guards.js";
-import { tellsHabit } from "./habit.js";
+import { tellsAdvice, tellsHabit } from "./habit.js";
 import type { PhraseHit, Scan } from "./phrases.js";
 import { type Change, findChanges, findQuantities, type Quantity } from "./quantities.js";
 import type { Sentence } from "./sentences.js";
@@ -316,7 +316,14 @@ export function sentenceFeatures(sentence: Sentence, total: number, lex: Compile
     weakVerbOnly: weak,
     pastTense,
     hypothetical:
-      ((habitual || tellsHabit(words, (w) => isPast(w, lex))) && !pastTense) ||
+      ((habitual ||
+        tellsHabit(words, (w) => isPast(w, lex)) ||
+        tellsAdvice(
+          words,
+          (w) => lex.index.wordIn(w, "action_verbs"),
+          (w) => isPast(w, lex),
+        )) &&
+        !pastTense) ||
       isHypothetical(norm, scan, words, strong && pastTense) ||
       isSpeculative(scan, words, hedgedQuantities.length > 0, lex),
     firstPersonSingular: scan.count("pronoun:singular"),

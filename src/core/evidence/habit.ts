@@ -43,3 +43,26 @@ export function tellsHabit(words: readonly string[], isPast: (w: string) => bool
   }
   return false;
 }
+
+/** Verbs that open advice rather than a report: "Consider both sides", "Try to find common ground". */
+const ADVICE = new Set(
+  "consider try ask speak listen make find keep be stay focus avoid get let remember take give set talk meet explain encourage document follow check".split(
+    " ",
+  ),
+);
+
+/**
+ * Advice told as an instruction ("Speak to them both individually", "Consider the issue from both
+ * sides"): a sentence that opens with a plain verb and has no subject. A resume bullet opens with a
+ * past verb ("Mapped the pick path") and is a report, not advice.
+ */
+export function tellsAdvice(
+  words: readonly string[],
+  isVerb: (w: string) => boolean,
+  isPast: (w: string) => boolean,
+) {
+  const first = words[0];
+  if (!first || words.length < 3 || isPast(first) || first.endsWith("ing") || /[^s]s$/.test(first))
+    return false;
+  return ADVICE.has(first) || isVerb(first);
+}

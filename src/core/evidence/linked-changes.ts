@@ -1,4 +1,5 @@
-import { directionOf, normalizeUnit } from "./mentions.js";
+import { directionOf } from "./mention-changes.js";
+import { normalizeUnit } from "./mention-units.js";
 import type { Change, Quantity } from "./quantities.js";
 
 /** What linking needs of an analysed sentence (an AnalyzedSentence has all of it). */

@@ -1,12 +1,6 @@
 import type { CompiledLexicon } from "./compiled-lexicon.js";
-import {
-  type Direction,
-  type Mention,
-  type MentionReader,
-  type MetricRef,
-  type MoneyPurpose,
-  readNumbers,
-} from "./mentions.js";
+import type { Direction, Mention, MetricRef, MoneyPurpose } from "./mention.js";
+import { type MentionReader, readNumbers } from "./mentions.js";
 import type { Scan } from "./phrases.js";
 import type { Sentence } from "./sentences.js";
 

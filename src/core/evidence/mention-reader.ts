@@ -1,0 +1,189 @@
+import { type CompiledLexicon, type UnitKind, unitList } from "./compiled-lexicon.js";
+import { APPROX_PAIRS, PAIR_ENDS, QUALIFIERS } from "./estimate-words.js";
+import { CHANGE_NOUNS } from "./mention-changes.js";
+import type { PhraseHit, Scan, Token } from "./phrases.js";
+
+export interface UnitHit {
+  kind: UnitKind;
+  start: number;
+  end: number;
+  text: string;
+  /** For a rate read through a word ("a dozen stockouts a month"): that word. */
+  counted?: string;
+}
+
+export const LETTER = /\p{L}/u;
+const VERB_ENDING = /\p{L}{3}ed$/iu;
+const CLAUSE_CHARS = new Set([".", ";", ":", "!", "?", "(", ")", "[", "]"]);
+/** Words looked at around a number are never further than this. */
+const NEAR = 40;
+/** Words that may sit between a number and its unit: "7 business days", "40 fastest SKUs". Not these. */
+const NOT_BETWEEN = new Set(
+  "to and or of the a an per from by in on at than for with into was were is are be been has have had it its this that these those we i our my their they he she you not no but so as after before over under down up vs versus between more less fewer".split(
+    " ",
+  ),
+);
+
+/** Whether a sticky regex matches at an offset, without copying the text. */
+export function sticky(re: RegExp, text: string, at: number): boolean {
+  re.lastIndex = at;
+  return re.test(text);
+}
+
+/** A sentence read for its numbers: its tokens, unit words and result verbs, and lookups around an offset. */
+export class Reader {
+  readonly tokens: readonly Token[];
+  /** Unit hits by the offset where they start, rates first. */
+  private readonly units = new Map<number, UnitHit>();
+  /** Duration and count units by start: a singular one just before a number makes it a name ("line 2"). */
+  private readonly nouns = new Map<number, UnitHit>();
+  private readonly resultVerbs: readonly PhraseHit[];
+  private readonly verbEnds = new Map<number, PhraseHit>();
+  private readonly pastEnds = new Set<number>();
+
+  constructor(
+    readonly text: string,
+    readonly scan: Scan,
+    readonly lex: CompiledLexicon | undefined,
+  ) {
+    this.tokens = scan.tokens;
+    for (const kind of ["rate", "duration", "count", "ratio", "percent", "money"] as const) {
+      for (const hit of scan.hits(unitList(kind))) {
+        // "call*" and "load*" also match "called" and "loaded": verbs are not units.
+        if (VERB_ENDING.test(hit.text)) continue;
+        const h = { kind, start: hit.start, end: hit.end, text: hit.text };
+        if (!this.units.has(hit.start)) this.units.set(hit.start, h);
+        if ((kind === "duration" || kind === "count") && !this.nouns.has(hit.start))
+          this.nouns.set(hit.start, h);
+      }
+    }
+    this.resultVerbs = scan.hits("result_verbs");
+    for (const h of scan.hits("irregular_past")) this.pastEnds.add(h.end);
+    for (const h of this.resultVerbs) this.verbEnds.set(h.end, h);
+  }
+
+  word(i: number): string {
+    return this.tokens[i]?.word ?? "";
+  }
+
+  /** Whether the text between two offsets stays in one clause (and is short). */
+  sameClause(from: number, to: number, limit = NEAR): boolean {
+    if (to < from) return true;
+    if (to - from > limit) return false;
+    for (let i = from; i < to; i++) if (CLAUSE_CHARS.has(this.text[i] as string)) return false;
+    return true;
+  }
+
+  /**
+   * The index of the first token at or after an offset: a walk from a hint just before it, or a
+   * binary search.
+   */
+  tokenFrom(offset: number, hint: number, search = false): number {
+    const t = this.tokens;
+    if (search) {
+      let lo = 0;
+      let hi = t.length;
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1;
+        if ((t[mid] as Token).start < offset) lo = mid + 1;
+        else hi = mid;
+      }
+      return lo;
+    }
+    let i = Math.max(0, hint);
+    while (i < t.length && (t[i] as Token).start < offset) i++;
+    return i;
+  }
+
+  /**
+   * Steps back over qualifiers ("about", "just under", "more than") from token k (exclusive), in the
+   * same clause as `at`; returns the index after the word before them.
+   */
+  skipQualifiers(k: number, at: number): number {
+    for (let n = 0; n < 3; n++) {
+      const t1 = this.tokens[k - 1];
+      if (!t1 || !this.sameClause(t1.end, at)) return k;
+      if (k >= 2 && PAIR_ENDS.has(t1.word) && APPROX_PAIRS.has(`${this.word(k - 2)} ${t1.word}`)) k -= 2;
+      else if (QUALIFIERS.has(t1.word)) k -= 1;
+      else return k;
+    }
+    return k;
+  }
+
+  /** The word before token k, when it is in the same clause as offset `at`. */
+  before(k: number, at: number): string {
+    const t = this.tokens[k - 1];
+    return t && this.sameClause(t.end, at) ? t.word : "";
+  }
+
+  /** Whether token k is a verb in the past: "resolved", "shipped", "done" (irregular ones from the lexicon). */
+  isPastVerb(k: number): boolean {
+    const t = this.tokens[k];
+    if (!t) return false;
+    return (t.word.length > 4 && t.word.endsWith("ed")) || this.pastEnds.has(t.end);
+  }
+
+  /** A result verb ending exactly at the end of token k - 1. */
+  verbBefore(k: number): PhraseHit | null {
+    const t = this.tokens[k - 1];
+    return t ? (this.verbEnds.get(t.end) ?? null) : null;
+  }
+
+  /** The index of the first result verb starting at or after an offset (verbs are sorted: logarithmic). */
+  private verbIndex(offset: number): number {
+    const v = this.resultVerbs;
+    let lo = 0;
+    let hi = v.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if ((v[mid] as PhraseHit).start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** A result verb that starts in [from, to). */
+  verbBetween(from: number, to: number): PhraseHit | null {
+    const h = this.resultVerbs[this.verbIndex(from)];
+    return h && h.start < to ? h : null;
+  }
+
+  /** The last result verb that starts in [from, to). */
+  lastVerbBetween(from: number, to: number): PhraseHit | null {
+    const h = this.resultVerbs[this.verbIndex(to) - 1];
+    return h && h.start >= from ? h : null;
+  }
+
+  /** The unit starting at an offset, past a few spaces or a hyphen. */
+  unitAt(offset: number): UnitHit | undefined {
+    let i = offset;
+    for (let n = 0; n < 4 && (this.text[i] === " " || this.text[i] === "-"); n++) i++;
+    return this.units.get(i);
+  }
+
+  /** The unit after a number, allowing one describing word between: "7 business days". */
+  unitAfter(offset: number): UnitHit | undefined {
+    const direct = this.unitAt(offset);
+    if (direct) return direct;
+    let i = offset;
+    for (let n = 0; n < 2 && this.text[i] === " "; n++) i++;
+    const t = this.tokens[this.tokenFrom(i, 0, true)];
+    if (!t || t.start !== i || t.word.length < 3 || NOT_BETWEEN.has(t.word) || CHANGE_NOUNS.has(t.word))
+      return undefined;
+    if (!/^[\p{L}-]+$/u.test(t.word) || QUALIFIERS.has(t.word)) return undefined;
+    const unit = this.unitAt(t.end);
+    if (unit?.kind === "rate" && !LETTER.test(this.text[offset] ?? "")) {
+      // "a dozen stockouts a month": the word between is what is counted, per period.
+      return { kind: "rate", start: t.start, end: unit.end, text: `${t.word} ${unit.text}`, counted: t.word };
+    }
+    return unit && (unit.kind === "duration" || unit.kind === "count") ? unit : undefined;
+  }
+
+  /** The duration or count unit that is exactly token k, if any. */
+  nounAt(k: number): UnitHit | undefined {
+    const t = this.tokens[k];
+    if (!t) return undefined;
+    const hit = this.nouns.get(t.start);
+    return hit && hit.end === t.end ? hit : undefined;
+  }
+}
