@@ -88,6 +88,23 @@ The close now takes two weeks, and a dozen manual adjustments a month dropped to
     expect(bullets.criteria.action.score).toBeGreaterThanOrEqual(2);
   });
 
+  it("gives a worked-out plan 2 and a one-line plan 1, never more", () => {
+    const plan = grade(
+      `In my current role as a warehouse supervisor, the schedule is often disrupted by late inbound trucks.
+When that happens, I would first check which outbound orders depend on the late stock.
+I would then move the pickers to orders that can still ship, and I would call the carrier to confirm a new arrival time.
+I would update the customer service team so they can warn the affected customers.
+Afterwards I would review the week's late arrivals with the transport planner to see if the pattern repeats.`,
+    );
+    expect(plan.flags.hypothetical).toBe(true);
+    expect(plan.overall).toBe(2);
+    const oneLine = grade(
+      "I would talk to the team and make sure everyone knows the plan, then I would fix it.",
+    );
+    expect(oneLine.flags.hypothetical).toBe(true);
+    expect(oneLine.overall).toBe(1);
+  });
+
   it("says 'strong answer' only when nothing is missing", () => {
     const middling = grade(
       "At our plant, changeovers were slow. I was asked to speed them up. I worked with the operators on a new routine. Changeovers got faster and the team was happy.",

@@ -9,6 +9,20 @@ import { overallFromShare, scopeCheck, weightedShare } from "./overall.js";
 const OFF_TOPIC_MIN_WORDS = 12;
 /** However good, a story about another competency than the question's is not an answer to it. */
 const OTHER_COMPETENCY_MAX = 3;
+/** The overall of a plan or habit told step by step, with its setting. */
+const HYPOTHETICAL_WORKED_OUT = 2;
+const WORKED_OUT_STEPS = 4;
+
+function workedOut(ev: Evidence): boolean {
+  // A step of a plan is told in the first person ("I would call the carrier"); advice has no subject.
+  const steps = ev.sentences.filter(
+    (s) =>
+      !s.salad && (s.roles.some((r) => r.role === "action") || (s.hypothetical && s.firstPersonSingular > 0)),
+  ).length;
+  const setting = ev.sentences.some((s) => s.roles.some((r) => r.role === "situation" || r.role === "task"));
+  return steps >= WORKED_OUT_STEPS && setting;
+}
+
 /** Told as a plan or a habit, these criteria cannot show what the candidate actually did. */
 const HYPOTHETICAL_CAPPED: readonly CriterionId[] = ["action", "result", "ownership"];
 
@@ -79,5 +93,9 @@ export function cappedOverall(
   }
   const short = rubric.short_answers.find((r) => ev.wordCount < r.below_words);
   if (short) overall = Math.min(overall, short.overall_max);
+  // A plan or a habit is capped at 2, and a worked-out one (several steps with their setting) earns
+  // that 2: the thin action and result its gate gives would otherwise leave it at 1 with a one-liner.
+  if (ev.hypothetical && overall < HYPOTHETICAL_WORKED_OUT && workedOut(ev) && !short)
+    overall = HYPOTHETICAL_WORKED_OUT;
   return overall;
 }
