@@ -1,12 +1,11 @@
-import { FLAG_NAMES, type FlagName } from "../grading/types.js";
 import { type Features, featureVector } from "./features.js";
 import { classProbabilities, type OrdinalModel } from "./ordinal.js";
-import { type Calibration, PART_MODELS, type PartModel } from "./schema.js";
+import { type Calibration, FLAG_MODELS, type FlagModel, PART_MODELS, type PartModel } from "./schema.js";
 
 export interface Calibrated {
   /** Each STAR part: 0 absent, 1 thin, 2 clear. */
   parts: Record<PartModel, number>;
-  flags: Record<FlagName, boolean>;
+  flags: Record<FlagModel, boolean>;
 }
 
 /** The class the model finds most probable. */
@@ -25,8 +24,8 @@ export function applyCalibration(calibration: Calibration, features: Features): 
     PartModel,
     number
   >;
-  const flags = Object.fromEntries(FLAG_NAMES.map((f) => [f, predict(m[f], features) === 1])) as Record<
-    FlagName,
+  const flags = Object.fromEntries(FLAG_MODELS.map((f) => [f, predict(m[f], features) === 1])) as Record<
+    FlagModel,
     boolean
   >;
   return { parts, flags };

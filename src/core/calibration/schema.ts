@@ -5,7 +5,16 @@ import { FEATURE_NAMES } from "./features.js";
 /** The models the offline grader calibrates: the four STAR parts (0 absent, 1 thin, 2 clear) and the flags. */
 export const PART_MODELS = ["situation", "task", "action", "result"] as const;
 export type PartModel = (typeof PART_MODELS)[number];
-export const MODEL_IDS = [...PART_MODELS, ...FLAG_NAMES] as const;
+/**
+ * The flags the models set. `hypothetical` is not among them: it stays the evidence's own call, so the
+ * flag always agrees with the hypothetical notice and the caps that come with it.
+ */
+export const FLAG_MODELS = FLAG_NAMES.filter((f) => f !== "hypothetical") as Exclude<
+  (typeof FLAG_NAMES)[number],
+  "hypothetical"
+>[];
+export type FlagModel = (typeof FLAG_MODELS)[number];
+export const MODEL_IDS = [...PART_MODELS, ...FLAG_MODELS] as const;
 export type ModelId = (typeof MODEL_IDS)[number];
 
 const Finite = z.number().finite();
@@ -54,7 +63,7 @@ export const CalibrationSchema = z
     for (const id of PART_MODELS)
       if (classes(id) !== 3)
         ctx.addIssue({ code: "custom", path: ["models", id], message: "a STAR part model has 3 classes" });
-    for (const id of FLAG_NAMES)
+    for (const id of FLAG_MODELS)
       if (classes(id) !== 2)
         ctx.addIssue({ code: "custom", path: ["models", id], message: "a flag model has 2 classes" });
   });

@@ -102,9 +102,4 @@ export const MODEL_SPECS: Record<ModelId, ModelSpec> = {
     l2: L2,
     features: ["rule_first_person", "singular_actions", "plural_actions", "singular_share", "first_person"],
   },
-  hypothetical: {
-    classes: 2,
-    l2: L2,
-    features: ["hypothetical", "hypothetical_share", "past_share", "concrete_actions"],
-  },
 };

@@ -159,7 +159,8 @@ export function extractEvidence(input: EvidenceInput, lexicon: Lexicon): Evidenc
   const hypothetical =
     hypotheticalSentences >= 1 &&
     (pastActions.length === 0 || hypotheticalSentences > pastActions.length * 1.5) &&
-    hypotheticalSentences >= Math.min(2, real.length);
+    // With no step told in the past, one plan or guess is enough ("maybe 20% more. I would probably…").
+    (hypotheticalSentences >= Math.min(2, real.length) || pastActions.length === 0);
   const countSubject = (subject: "singular" | "plural") =>
     actions.filter((s) => !s.hypothetical && s.actingSubjects.includes(subject)).length;
   // Each sentence's own changes, and before/after values linked across sentences by metric or unit.

@@ -1,6 +1,6 @@
 import { applyCalibration } from "../calibration/apply.js";
 import { answerFeatures, type Features } from "../calibration/features.js";
-import type { Calibration } from "../calibration/schema.js";
+import { type Calibration, FLAG_MODELS, type FlagModel } from "../calibration/schema.js";
 import { criterionScores } from "../calibration/scores.js";
 import type { Content } from "../content/load.js";
 import { CRITERIA, type CriterionId } from "../criteria.js";
@@ -121,10 +121,13 @@ export function gradeWithEvidence(input: GradeInput, content: GradingContent): O
       )
     : ruleScores;
   const flags = calibrated
-    ? (Object.fromEntries(FLAG_NAMES.map((f) => [f, real && calibrated.flags[f]])) as Record<
-        FlagName,
-        boolean
-      >)
+    ? {
+        ...ruleFlags,
+        ...(Object.fromEntries(FLAG_MODELS.map((f) => [f, real && calibrated.flags[f]])) as Record<
+          FlagModel,
+          boolean
+        >),
+      }
     : ruleFlags;
   const numbers = Object.fromEntries(CRITERIA.map((c) => [c, scores[c].score])) as Record<
     CriterionId,
