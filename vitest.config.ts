@@ -15,6 +15,7 @@ export default defineConfig({
         ? []
         : [
             "test/store/postgres.test.ts",
+            "test/store/postgres-restart.test.ts",
             "test/discord/shards.e2e.test.ts",
             "test/discord/daily-two-processes.e2e.test.ts",
           ]),

@@ -3,6 +3,7 @@ import { join } from "node:path";
 import BetterSqlite3 from "better-sqlite3";
 import { Kysely, PostgresDialect, SqliteDialect, sql } from "kysely";
 import pg from "pg";
+import { log } from "../log.js";
 import { KyselyStore } from "./kysely-store.js";
 import { migrateToLatest } from "./migrations.js";
 import type { Database } from "./schema.js";
@@ -25,12 +26,25 @@ export async function openSqliteStore(path: string): Promise<Store> {
 /** PostgreSQL for several shards or processes. `schema` isolates a test run. Migrates on open. */
 export async function openPostgresStore(
   url: string,
-  options: { schema?: string; max?: number } = {},
+  options: { schema?: string; max?: number; applicationName?: string } = {},
 ): Promise<Store> {
   const pool = new pg.Pool({
     connectionString: url,
+    // Names the connections in pg_stat_activity, for operators (and for tests that end them).
+    application_name: options.applicationName ?? "star-coach",
     max: options.max ?? 10,
     ...(options.schema ? { options: `-c search_path=${options.schema}` } : {}),
+  });
+  // An idle pooled connection can be ended by the server (a restart, a failover, pg_terminate_backend).
+  // pg reports it as an 'error' event on the pool, which would end the process with no listener; the
+  // pool drops that connection and opens a new one on the next query, so a warning is all it needs.
+  pool.on("error", (err) => {
+    log()
+      .child({ module: "store" })
+      .warn(
+        { err: { message: err.message, code: (err as { code?: string }).code } },
+        "a pooled PostgreSQL connection was closed by the server",
+      );
   });
   if (options.schema) {
     const client = await pool.connect();
