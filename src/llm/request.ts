@@ -60,6 +60,8 @@ export async function requestJudgement(req: JudgementRequest): Promise<Judgement
   const now = req.now ?? Date.now;
   const deadline = now() + req.timeoutMs;
   for (let attempt = 1; ; attempt++) {
+    // The SDK's own timeout stops once the headers arrive; this signal also ends a stalled or dripping body.
+    const deadlineSignal = AbortSignal.timeout(Math.max(1, deadline - now()));
     try {
       const completion = await req.client.chat.completions.parse(
         {
@@ -72,7 +74,7 @@ export async function requestJudgement(req: JudgementRequest): Promise<Judgement
           ],
           response_format: req.responseFormat,
         },
-        { timeout: Math.max(1, deadline - now()), maxRetries: 0 },
+        { timeout: Math.max(1, deadline - now()), maxRetries: 0, signal: deadlineSignal },
       );
       const message = completion.choices[0]?.message;
       if (message?.refusal) throw new LlmOutputError("refused");
@@ -85,6 +87,8 @@ export async function requestJudgement(req: JudgementRequest): Promise<Judgement
         : null;
       return { judgement: message.parsed, usage, attempts: attempt };
     } catch (err) {
+      if (deadlineSignal.aborted)
+        throw new APIConnectionTimeoutError({ message: "the LLM call passed its deadline" });
       const wait = attempt > MAX_RETRIES ? null : retryWait(err, now());
       if (wait === null || deadline - now() - wait < MIN_ATTEMPT_MS) throw err;
       await sleep(wait);

@@ -14,6 +14,8 @@ export interface Reply {
   delayMs?: number;
   /** Drop the connection without answering. */
   hangUp?: boolean;
+  /** Send the status and headers and the first bytes of the body, then nothing more: a stalled stream. */
+  stallBody?: boolean;
 }
 
 export interface RecordedRequest {
@@ -123,6 +125,11 @@ export async function startFakeOpenAI(handler?: Handler): Promise<FakeOpenAI> {
     }
     if (reply.hangUp) {
       req.socket.destroy();
+      return;
+    }
+    if (reply.stallBody) {
+      res.writeHead(200, { "content-type": "application/json" });
+      res.write('{"id": "chatcmpl-stalled", "object": "chat.completion", "choices": [');
       return;
     }
     if (reply.status && reply.status !== 200) {

@@ -62,6 +62,15 @@ describe("LLM grader faults: the offline grade comes back, marked with the reaso
     expect(run.requests).toBe(1);
   });
 
+  it("keeps the deadline when the server stalls after sending its headers", async () => {
+    const run = await gradeWith([{ stallBody: true }], { OPENAI_TIMEOUT_MS: "1000" });
+    expect(run.grade.fallback).toBe("timeout");
+    expect(run.ms).toBeGreaterThanOrEqual(950);
+    expect(run.ms).toBeLessThan(2500);
+    expect(run.requests).toBe(1);
+    expect(run.logs).toContain('"reason":"timeout"');
+  });
+
   it("waits as long as retry-after asks when the deadline allows, then grades", async () => {
     const run = await gradeWith([{ status: 429, headers: { "retry-after": "1" } }, OK]);
     expect(run.grade).toMatchObject({ grader: "llm", fallback: null });
