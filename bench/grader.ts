@@ -30,9 +30,9 @@ export interface LongFigures {
   maxMs: number;
 }
 
-/** Median time to grade one long answer: linear time, and past the size limit a graded prefix. */
-export function benchLongAnswer(content: Content, answer: string, runs: number): LongFigures {
-  const input = {
+/** An answer to a free-text question at entry level, as the benchmarks grade it. */
+function benchInput(answer: string) {
+  return {
     answer,
     question: {
       id: null,
@@ -42,6 +42,11 @@ export function benchLongAnswer(content: Content, answer: string, runs: number):
     },
     level: "entry" as const,
   };
+}
+
+/** Median time to grade one long answer: linear time, and past the size limit a graded prefix. */
+export function benchLongAnswer(content: Content, answer: string, runs: number): LongFigures {
+  const input = benchInput(answer);
   gradeAnswer(input, content);
   const times: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -67,16 +72,7 @@ export interface GraderFigures {
 
 export function benchGrader(content: Content, words: number, runs: number): GraderFigures {
   const answer = answerOfLength(words);
-  const input = {
-    answer,
-    question: {
-      id: null,
-      text: "Tell me about a time you improved a process.",
-      competency: null,
-      probes: [],
-    },
-    level: "entry" as const,
-  };
+  const input = benchInput(answer);
   for (let i = 0; i < 200; i++) gradeAnswer(input, content);
   const times: number[] = [];
   const start = performance.now();

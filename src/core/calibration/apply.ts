@@ -1,5 +1,5 @@
 import { type Features, featureVector } from "./features.js";
-import { classProbabilities, type OrdinalModel } from "./ordinal.js";
+import { type OrdinalModel, predictClass } from "./ordinal.js";
 import { type Calibration, FLAG_MODELS, type FlagModel, PART_MODELS, type PartModel } from "./schema.js";
 
 export interface Calibrated {
@@ -8,15 +8,8 @@ export interface Calibrated {
   flags: Record<FlagModel, boolean>;
 }
 
-/** The class the model finds most probable. */
-function predict(model: OrdinalModel, features: Features): number {
-  const probs = classProbabilities(model, featureVector(features, model.features));
-  let best = 0;
-  probs.forEach((p, k) => {
-    if (p > (probs[best] as number)) best = k;
-  });
-  return best;
-}
+const predict = (model: OrdinalModel, features: Features) =>
+  predictClass(model, featureVector(features, model.features));
 
 export function applyCalibration(calibration: Calibration, features: Features): Calibrated {
   const m = calibration.models;

@@ -46,8 +46,6 @@ export const CalibrationSchema = z
     trained_on: z.array(
       z.object({ file: z.string(), answers: z.number().int(), rows: z.number().int() }).strict(),
     ),
-    /** Cross-validated figures at fitting time, for review (recomputed by `star-coach eval --cv`). */
-    cross_validated: z.record(z.string(), Finite).optional(),
     models: z
       .object(
         Object.fromEntries(MODEL_IDS.map((id) => [id, OrdinalModelSchema])) as Record<

@@ -1,3 +1,4 @@
+import { QUALIFIERS as ESTIMATE_WORDS } from "./estimate-words.js";
 import { directionOf } from "./mention-changes.js";
 import { normalizeUnit } from "./mention-units.js";
 import type { Change, Quantity } from "./quantities.js";
@@ -16,32 +17,8 @@ const CUE_WINDOW = 40;
 const CLAIM_WINDOW = 40;
 const WORD = /[\p{L}\p{N}']+/gu;
 const CLAUSE = /[.;:!?(]/g;
-const QUALIFIERS = new Set([
-  "about",
-  "around",
-  "roughly",
-  "approximately",
-  "approx",
-  "nearly",
-  "almost",
-  "just",
-  "only",
-  "under",
-  "over",
-  "below",
-  "above",
-  "than",
-  "less",
-  "more",
-  "fewer",
-  "close",
-  "some",
-  "like",
-  "barely",
-  "a",
-  "an",
-  "the",
-]);
+/** Skipped between a number and the words before it: estimates, comparisons and articles. */
+const QUALIFIERS = new Set([...ESTIMATE_WORDS, "than", "less", "more", "fewer", "close", "a", "an", "the"]);
 const NOW_WORDS = new Set(["now", "today", "currently", "after"]);
 /** Verbs of movement that take "to" with an after value: "went to", "got it to", "brought it down to". */
 const MOVES = new Set([

@@ -29,32 +29,6 @@ export function parseNumber(raw: string): ParsedNumber | null {
   return { value: base * scale, percent: Boolean(m[4]), money: Boolean(m[1]) };
 }
 
-/** Small number words, for "three days" or "two sites". */
-export const NUMBER_WORDS: Record<string, number> = {
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  ninety: 90,
-  hundred: 100,
-  half: 0.5,
-  dozen: 12,
-};
-
 // English number words are grammar, not vocabulary: they live here, not in the lexicon.
 const ONES: Record<string, number> = {
   zero: 0,
@@ -79,6 +53,15 @@ const TEENS: Record<string, number> = {
   seventeen: 17,
   eighteen: 18,
   nineteen: 19,
+};
+
+/** Small number words, for "three days" or "two sites". */
+export const NUMBER_WORDS: Record<string, number> = {
+  ...Object.fromEntries(Object.entries(ONES).filter(([w]) => w !== "zero")),
+  ten: 10,
+  eleven: 11,
+  twelve: 12,
+  dozen: 12,
 };
 const TENS: Record<string, number> = {
   twenty: 20,

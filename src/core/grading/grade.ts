@@ -15,7 +15,7 @@ import { chooseFollowUp, chooseTips, listMissing, shorten } from "./feedback.js"
 import { limitAnswer, truncatedNotice } from "./limits.js";
 import { scopeCheck } from "./overall.js";
 import { type CriterionScores, scoreCriteria } from "./scores.js";
-import { FLAG_NAMES, type FlagName, type Grade } from "./types.js";
+import type { Grade } from "./types.js";
 
 export interface QuestionRef {
   id: string | null;
