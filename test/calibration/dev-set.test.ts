@@ -12,11 +12,11 @@ import { shippedContent } from "../../src/content-files.js";
  * below one is a regression.
  */
 const FLOORS = {
-  presenceF1: { situation: 0.9, task: 0.9, action: 0.94, result: 0.86 },
-  kappa: { situation: 0.53, task: 0.65, action: 0.4, result: 0.55 },
-  flagAccuracy: 0.84,
-  meanSpearman: 0.74,
-  farOff: 3,
+  presenceF1: { situation: 0.94, task: 0.9, action: 0.94, result: 0.9 },
+  kappa: { situation: 0.62, task: 0.65, action: 0.48, result: 0.66 },
+  flagAccuracy: 0.85,
+  meanSpearman: 0.8,
+  farOff: 2,
 };
 
 const devFile = devEvalFile(process.env);

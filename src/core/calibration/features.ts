@@ -59,6 +59,8 @@ export const FEATURE_NAMES = [
   "action_specifics",
   "action_steps",
   "action_stock",
+  "action_clauses",
+  "story_clauses",
   "result_words",
   "result_specifics",
   "result_outcome",
@@ -109,6 +111,19 @@ export function answerFeatures(ev: Evidence, scores: CriterionScores, flags: Rul
     xs.reduce((t, s) => t + f(s), 0);
   const told = (part: StarPart, rule: number) =>
     b(rule > 0 || ev.sentences.some((s) => s.roles[0]?.role === part || s.sentence.heading === part));
+  // How a story told in the past ends is its result, however thin: "Ultimately, we decided to invest".
+  const last = real.at(-1);
+  // A closing step ("...and I froze the plan 48 hours out") is still an action, unless it opens as an ending.
+  const closing =
+    !ev.hypothetical &&
+    last !== undefined &&
+    last.pastTense &&
+    !last.hypothetical &&
+    (real.length > 1 || last.hits.outcome_cues.length > 0) &&
+    (last.steps === 0 || last.hits.closing_cues.length > 0 || last.hits.outcome_cues.length > 0);
+  // Likewise its opening sets the scene, however thinly: "One of the people I supervised ignored the forms".
+  const first = real[0];
+  const opening = !ev.hypothetical && real.length > 1 && first !== undefined && !first.hypothetical;
   const i = ev.singularActions;
   const we = ev.pluralActions;
   return {
@@ -188,15 +203,23 @@ export function answerFeatures(ev: Evidence, scores: CriterionScores, flags: Rul
       sum(actions, (s) => s.tokens.filter((w) => PAST.test(w)).length + s.hits.action_verbs.length),
       16,
     ),
+    action_clauses: cap(
+      sum(actions, (s) => s.steps),
+      12,
+    ),
+    story_clauses: cap(
+      sum(real, (s) => s.steps),
+      16,
+    ),
     action_stock:
       sum(actions, (s) => s.hits.stock_phrases.length) /
       Math.max(1, sum(actions, (s) => s.sentence.wordCount) / 20),
     result_words: log1p(sum(resultish, (s) => s.sentence.wordCount)),
     result_specifics: cap(sum(resultish, specifics), 6),
-    told_situation: told("situation", scores.situation.score),
+    told_situation: b(told("situation", scores.situation.score) > 0 || opening),
     told_task: told("task", scores.task.score),
     told_action: told("action", scores.action.score),
-    told_result: told("result", scores.result.score),
+    told_result: b(told("result", scores.result.score) > 0 || closing),
     result_outcome: cap(
       sum(
         real.filter((s) => s.position >= 0.5),

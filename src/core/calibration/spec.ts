@@ -63,6 +63,8 @@ export const MODEL_SPECS: Record<ModelId, ModelSpec> = {
       "action_specifics",
       "action_stock",
       "singular_share",
+      "action_clauses",
+      "story_clauses",
       ...STORY,
     ],
   },

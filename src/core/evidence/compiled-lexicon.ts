@@ -28,6 +28,7 @@ export const CUE_LISTS = [
   "lesson_cues",
   "vague_result_phrases",
   "outcome_cues",
+  "closing_cues",
   "stock_phrases",
   "hedges",
   "fillers",

@@ -12,6 +12,7 @@ import { tellsAdvice, tellsHabit } from "./habit.js";
 import type { PhraseHit, Scan } from "./phrases.js";
 import { type Change, findChanges, findQuantities, type Quantity } from "./quantities.js";
 import type { Sentence } from "./sentences.js";
+import { countSteps, firstStepEnd } from "./steps.js";
 
 export type Subject = "singular" | "plural";
 export type { CueList };
@@ -27,6 +28,8 @@ export interface SentenceFeatures {
   strongVerb: boolean;
   weakVerbOnly: boolean;
   pastTense: boolean;
+  /** Steps told in a run from the subject (see steps.ts). */
+  steps: number;
   hypothetical: boolean;
   firstPersonSingular: number;
   firstPersonPlural: number;
@@ -155,9 +158,24 @@ function findActing(words: readonly string[], lex: CompiledLexicon, measured: bo
   return { acting, strong, weak: weak && !strong, habitual };
 }
 
-function isHypothetical(norm: string, scan: Scan, words: readonly string[], pastAction: boolean): boolean {
+/** Modal cues that may sit inside a clause about the past: "so that I would", "how many I would need". */
+const MODAL_CUES = new Set(["i would", "i'd", "i could", "i might"]);
+const EMBEDDING = new Set("that so what how whether where which who".split(" "));
+const WORD_BEFORE = /(\p{L}+)[^\p{L}]*$/u;
+
+function isHypothetical(
+  norm: string,
+  scan: Scan,
+  words: readonly string[],
+  pastAction: boolean,
+  stepEnd: number,
+): boolean {
   for (const hit of scan.hits("hypothetical_cues")) {
     const cue = hit.text.toLowerCase().replace(/\u2019/g, "'");
+    if (MODAL_CUES.has(cue)) {
+      const before = WORD_BEFORE.exec(norm.slice(Math.max(0, hit.start - 24), hit.start))?.[1] ?? "";
+      if (hit.start >= stepEnd || EMBEDDING.has(before.toLowerCase())) continue;
+    }
     if (cue === "i'd") {
       NEXT_WORD.lastIndex = hit.end;
       const next = NEXT_WORD.exec(norm)?.[1]?.toLowerCase() ?? "";
@@ -233,6 +251,7 @@ function inert(
     strongVerb: false,
     weakVerbOnly: false,
     pastTense: false,
+    steps: 0,
     hypothetical: false,
     firstPersonSingular: 0,
     firstPersonPlural: 0,
@@ -315,6 +334,7 @@ export function sentenceFeatures(sentence: Sentence, total: number, lex: Compile
     strongVerb: strong,
     weakVerbOnly: weak,
     pastTense,
+    steps: countSteps(scan.tokens, norm, (w) => isPast(w, lex)),
     hypothetical:
       ((habitual ||
         tellsHabit(words, (w) => isPast(w, lex)) ||
@@ -324,7 +344,13 @@ export function sentenceFeatures(sentence: Sentence, total: number, lex: Compile
           (w) => isPast(w, lex),
         )) &&
         !pastTense) ||
-      isHypothetical(norm, scan, words, strong && pastTense) ||
+      isHypothetical(
+        norm,
+        scan,
+        words,
+        strong && pastTense,
+        firstStepEnd(scan.tokens, (w) => isPast(w, lex)),
+      ) ||
       isSpeculative(scan, words, hedgedQuantities.length > 0, lex),
     firstPersonSingular: scan.count("pronoun:singular"),
     firstPersonPlural: scan.count("pronoun:plural"),

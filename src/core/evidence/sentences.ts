@@ -49,6 +49,37 @@ const CLAUSE_BREAK =
 /** A sentence end: tried only where a run of . ! ? starts, so a long run of them stays linear. */
 const SENTENCE_END = /(?<![.!?])[.!?]+["')\]]*(?=\s)/g;
 
+/** "(Result)" or "[Action]" after the text it names: the label comes last, as some people write it. */
+const TRAILING_TAG =
+  /^[([](situation|context|background|task|goal|objective|actions?|results?|outcome|impact)[)\]][.:]?$/i;
+
+/**
+ * Gives the sentences before a trailing tag, back to the previous tag, the tag's part, and drops the
+ * tag itself. Sentences under a heading of their own keep it.
+ */
+function applyTrailingTags(sentences: Sentence[]): Sentence[] {
+  const tagOf = (s: Sentence) => {
+    const m = TRAILING_TAG.exec(s.text.trim());
+    return m?.[1] ? (HEADINGS[m[1].toLowerCase()] ?? null) : null;
+  };
+  if (!sentences.some((s) => tagOf(s) !== null)) return sentences;
+  const out: Sentence[] = [];
+  let from = 0;
+  for (const s of sentences) {
+    const tag = tagOf(s);
+    if (!tag) {
+      out.push(s);
+      continue;
+    }
+    for (let k = from; k < out.length; k++) {
+      const t = out[k] as Sentence;
+      if (t.heading === null) out[k] = { ...t, heading: tag };
+    }
+    from = out.length;
+  }
+  return out.map((s, index) => ({ ...s, index }));
+}
+
 interface Span {
   start: number;
   end: number;
@@ -154,5 +185,5 @@ export function segment(answer: string): Sentence[] {
     }
     lineStart = lineEnd + 1;
   }
-  return sentences;
+  return applyTrailingTags(sentences);
 }

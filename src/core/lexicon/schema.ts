@@ -52,6 +52,7 @@ export const LexiconSchema = z
     lesson_cues: PhraseList,
     vague_result_phrases: PhraseList,
     outcome_cues: PhraseList,
+    closing_cues: PhraseList,
     stock_phrases: PhraseList,
     hedges: PhraseList,
     fillers: PhraseList,
