@@ -11,6 +11,8 @@ export default defineConfig({
     // (CI always gives one); see README.
     exclude: [
       ...configDefaults.exclude,
+      // The fault suite runs on its own: npm run test:faults (vitest.faults.config.ts).
+      "test/faults/**",
       ...(process.env.TEST_DATABASE_URL
         ? []
         : [

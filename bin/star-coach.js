@@ -1,15 +1,11 @@
 #!/usr/bin/env node
-// Runs the TypeScript sources through tsx, so the command works right after `npm ci` with no build step.
-import { register } from "tsx/esm/api";
+// Runs the compiled program in dist/, which `npm ci` builds (the `prepare` script) and `npm run build`
+// rebuilds. `npm run dev` runs the TypeScript sources instead.
+import { existsSync } from "node:fs";
 
-// `star-coach questions | head` closes the pipe early: that is not an error.
-for (const stream of [process.stdout, process.stderr]) {
-  stream.on("error", (err) => {
-    if (err.code === "EPIPE") process.exit(0);
-    throw err;
-  });
+const entry = new URL("../dist/cli/bin.js", import.meta.url);
+if (!existsSync(entry)) {
+  process.stderr.write("star-coach: the compiled program (dist/) is missing: run npm run build\n");
+  process.exit(1);
 }
-
-register();
-const { runCli } = await import("../src/cli/main.ts");
-process.exitCode = await runCli(process.argv.slice(2));
+await import(entry.href);

@@ -1,5 +1,8 @@
 import { z } from "zod";
+import { ConfigError } from "./config-error.js";
 import { LEVELS } from "./core/levels.js";
+
+export { ConfigError };
 
 /** Unset and empty mean the same thing: a blank line in .env must not count as a value. */
 const optional = <T extends z.ZodType>(schema: T) =>
@@ -7,10 +10,13 @@ const optional = <T extends z.ZodType>(schema: T) =>
 
 const snowflake = z.string().regex(/^\d{17,20}$/, "must be a Discord id (17 to 20 digits)");
 
-const httpUrl = z
-  .string()
-  .url("must be a URL")
-  .refine((u) => /^https?:\/\//.test(u), "must start with http:// or https://");
+const httpUrl = z.url({
+  protocol: /^https?$/,
+  error: (issue) =>
+    typeof issue.input === "string" && /^https?:\/\//i.test(issue.input)
+      ? "must be a URL"
+      : "must start with http:// or https://",
+});
 
 /** A daily token budget; 0 means unlimited. */
 const tokenBudget = z.coerce
@@ -48,7 +54,13 @@ export const ConfigSchema = z.object({
   LLM_DAILY_TOKENS_PER_USER: optional(tokenBudget).transform((v) => v ?? 0),
   LLM_DAILY_TOKENS_PER_GUILD: optional(tokenBudget).transform((v) => v ?? 0),
   DATABASE_URL: optional(
-    z.string().refine((u) => /^postgres(ql)?:\/\/.+/.test(u), "must be a postgres:// or postgresql:// URL"),
+    z
+      .string()
+      .refine((u) => /^postgres(ql)?:\/\/.+/.test(u), "must be a postgres:// or postgresql:// URL")
+      .refine(
+        (u) => !/^postgres(ql)?:\/\/.+/.test(u) || URL.canParse(u),
+        "is not a valid URL: write it as postgres://USER:PASSWORD@HOST:5432/DATABASE, with special characters in the password percent-encoded (@ as %40, : as %3A, / as %2F)",
+      ),
   ),
   DATA_DIR: optional(z.string()).transform((v) => v ?? "./data"),
   DEFAULT_LEVEL: optional(z.enum(LEVELS, { message: `must be one of ${LEVELS.join(", ")}` })).transform(
@@ -66,14 +78,6 @@ export const ConfigSchema = z.object({
   ).transform((v) => v ?? "auto"),
 });
 export type Config = z.infer<typeof ConfigSchema>;
-
-/** The environment could not be parsed; `problems` holds one line per bad variable. */
-export class ConfigError extends Error {
-  override readonly name = "ConfigError";
-  constructor(readonly problems: readonly string[]) {
-    super(`Configuration is invalid:\n${problems.map((p) => `  - ${p}`).join("\n")}`);
-  }
-}
 
 /** Parses the environment once. Throws ConfigError listing every problem, never a zod stack. */
 export function parseConfig(env: Record<string, string | undefined> = process.env): Config {

@@ -1,4 +1,5 @@
 import { Writable } from "node:stream";
+import { DiscordAPIError, HTTPError, RateLimitError } from "discord.js";
 import { describe, expect, it } from "vitest";
 import { createLogger, scrub } from "../src/log.js";
 
@@ -62,5 +63,64 @@ describe("logger", () => {
     expect(output).toContain("hello pretty");
     expect(output).not.toContain(KEY);
     expect(() => JSON.parse(output)).toThrow();
+  });
+
+  it("logs a Discord REST error as status, code, method and route: never its body or token", () => {
+    const { lines, destination } = capture();
+    const logger = createLogger({ level: "trace", format: "json", destination });
+    const token = `aW50ZXJhY3Rpb246${"t".repeat(60)}`;
+    const url = `https://discord.com/api/v10/webhooks/111111111111111111/${token}/messages/%40original`;
+    const body = { files: [], body: { content: "My answer about Quillbrook Foundry" } };
+    const api = new DiscordAPIError(
+      {
+        code: 50035,
+        message: "Invalid Form Body",
+        errors: {
+          content: {
+            _errors: [{ code: "BASE_TYPE_MAX_LENGTH", message: 'Value "Quillbrook" is too long.' }],
+          },
+        },
+      },
+      50035,
+      400,
+      "PATCH",
+      url,
+      body,
+    );
+    const http = new HTTPError(503, "Service Unavailable", "POST", url, body);
+    const limited = new RateLimitError({
+      timeToReset: 1000,
+      limit: 5,
+      method: "POST",
+      hash: "h",
+      url,
+      route: "/webhooks/:id",
+      majorParameter: `111111111111111111/${token}`,
+      global: false,
+      retryAfter: 1000,
+      sublimitTimeout: 0,
+      scope: "user",
+    });
+    logger.error({ err: api }, "api");
+    logger.error({ err: http }, "http");
+    logger.warn({ err: limited }, "limited");
+    logger.error({ err: new Error("wrapped", { cause: api }) }, "wrapped");
+    logger.error(api, "as the first argument");
+    logger.info(`a path with a token: POST /interactions/222222222222222222/${token}/callback`);
+    const output = lines.join("");
+    expect(output).not.toContain(token);
+    expect(output).not.toContain("Quillbrook");
+    const [first, second] = lines.map((l) => JSON.parse(l));
+    expect(first.err).toEqual({
+      type: "DiscordAPIError",
+      message: "Invalid Form Body",
+      status: 400,
+      code: 50035,
+      method: "PATCH",
+      route: "/webhooks/111111111111111111/:token/messages/@original",
+      fields: ["content[BASE_TYPE_MAX_LENGTH]"],
+    });
+    expect(second.err).toMatchObject({ type: "HTTPError", status: 503, method: "POST" });
+    expect(output).toContain("/interactions/222222222222222222/:token/callback");
   });
 });

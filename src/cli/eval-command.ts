@@ -155,12 +155,8 @@ export const evalCommand: Command = {
     const paint = painter(io.stdout, io.env);
     const results = [];
     for (const file of files) {
-      let text: string;
-      try {
-        text = await readTextInput(file, io.stdin);
-      } catch {
-        throw new UsageError(`cannot read ${file}`);
-      }
+      // A file that cannot be read is an InputFileError: one line saying why, exit 1 (cli/main.ts).
+      const text = await readTextInput(file, io.stdin);
       const result = grader
         ? await runEvalWith(text, grader)
         : runCrossValidation(text, file, {

@@ -9,15 +9,23 @@ import { gradeJsonl } from "./grade-jsonl.js";
 import { formatGrade } from "./grade-report.js";
 import { GRADER_HELP, GRADER_USAGE, graderFromOption } from "./grader-option.js";
 import { type Paint, painter, UsageError } from "./io.js";
-import { readTextInput } from "./read-input.js";
+import { InputFileError, isStdin, readTextInput } from "./read-input.js";
+import { terminalJson } from "./safe-json.js";
+import { safeText } from "./terminal/sanitize.js";
+
+/** What `grade` waits for when standard input is a terminal: said once, on standard error. */
+const ANSWER_PROMPT = "Type or paste the answer, then press Ctrl-D on an empty line (or give a FILE).\n";
+const JSONL_PROMPT = 'Paste JSON lines {"id", "question", "answer"}, then Ctrl-D on an empty line.\n';
 
 /** What only an LLM grade has (the example), or why the LLM could not grade. */
 function graderNote(grade: Grade, paint: Paint): string {
   if (grade.fallback)
-    return `\n${paint("yellow", `The LLM grader was unavailable (${grade.fallback}); this is the offline grade.`)}\n`;
+    return `\n${paint("yellow", `The LLM grader was unavailable (${safeText(grade.fallback)}); this is the offline grade.`)}\n`;
   if (grade.grader !== "llm") return "";
-  const example = grade.improved_example ? `\n${paint("bold", "Example")} ${grade.improved_example}\n` : "";
-  return `${example}\n${paint("dim", `Graded by ${grade.model} (prompts ${grade.prompt_version}).`)}\n`;
+  const example = grade.improved_example
+    ? `\n${paint("bold", "Example")} ${safeText(grade.improved_example)}\n`
+    : "";
+  return `${example}\n${paint("dim", safeText(`Graded by ${grade.model} (prompts ${grade.prompt_version}).`))}\n`;
 }
 
 export const gradeCommand: Command = {
@@ -48,16 +56,27 @@ export const gradeCommand: Command = {
       if (!parsed.success) throw new UsageError(`--level must be one of ${LEVELS.join(", ")}`);
       level = parsed.data;
     }
-    const content = shippedContent();
-    const grader = graderFromOption(values.grader, content, io);
-    const text = await readTextInput(positionals[0], io.stdin);
-    if (values.jsonl) return gradeJsonl(text, content, { level, grader }, io);
-    if (values.question === undefined && values["question-text"] === undefined) {
+    const jsonl = values.jsonl === true;
+    if (!jsonl && values.question === undefined && values["question-text"] === undefined)
       throw new UsageError("give --question ID or --question-text TEXT");
+    const content = shippedContent();
+    // Checked before any input is read: a mistake is said at once, not after the answer is typed.
+    if (!jsonl && values.question !== undefined && !content.bank.get(values.question.trim()))
+      throw new UsageError(
+        `no question has the id "${safeText(values.question)}"; star-coach questions lists them`,
+      );
+    const grader = graderFromOption(values.grader, content, io);
+    const file = positionals[0];
+    if (isStdin(file) && io.stdin.isTTY) io.stderr.write(jsonl ? JSONL_PROMPT : ANSWER_PROMPT);
+    let text: string;
+    try {
+      text = await readTextInput(file, io.stdin);
+    } catch (err) {
+      if (!(err instanceof InputFileError)) throw err;
+      io.stderr.write(`star-coach grade: ${err.message}\n`);
+      return 1;
     }
-    if (values.question !== undefined && !content.bank.get(values.question)) {
-      throw new UsageError(`no question has the id "${values.question}"; star-coach questions lists them`);
-    }
+    if (jsonl) return gradeJsonl(text, content, { level, grader }, io);
     const resolved = resolveQuestion(
       values.question ?? values["question-text"] ?? "",
       content.bank,
@@ -65,7 +84,7 @@ export const gradeCommand: Command = {
     );
     const input: GradeInput = { answer: text, question: resolved.ref, level: level ?? resolved.level };
     const grade = await grader.grade(input);
-    if (values.json) io.stdout.write(`${JSON.stringify({ id: resolved.ref.id, ...grade }, null, 2)}\n`);
+    if (values.json) io.stdout.write(`${terminalJson({ id: resolved.ref.id, ...grade }, 2)}\n`);
     else {
       const paint = painter(io.stdout, io.env);
       io.stdout.write(formatGrade(grade, paint, resolved.ref.text) + graderNote(grade, paint));

@@ -6,6 +6,7 @@ import type { Grader } from "../llm/select.js";
 import { LLM_CONCURRENCY } from "./grader-option.js";
 import { inOrder } from "./in-order.js";
 import type { CliIO } from "./io.js";
+import { terminalJson } from "./safe-json.js";
 
 // No length limit on the answer: past MAX_ANSWER_CHARS (core/grading/limits.ts) the grader reads a
 // prefix and its grade carries the "truncated" notice, so one huge line is graded, not refused or stalled.
@@ -15,6 +16,12 @@ const LineSchema = z.object({
   answer: z.string(),
   level: LevelSchema.optional(),
 });
+
+/**
+ * A question that reads as an id (kebab-case, one word, like inv-cycle-count-gap: the bank's id pattern,
+ * in any case) but is no id of the bank is a mistake, never free text to grade against.
+ */
+const QUESTION_ID_SHAPE = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)+$/i;
 
 function idOf(raw: unknown): string | null {
   if (typeof raw === "object" && raw !== null && "id" in raw) {
@@ -36,7 +43,7 @@ interface LineResult {
 }
 
 const failure = (value: Record<string, unknown>): LineResult => ({
-  text: JSON.stringify(value),
+  text: terminalJson(value),
   failed: true,
 });
 
@@ -58,10 +65,16 @@ async function gradeLine(
     return failure({ id: idOf(raw), line: lineNo, error });
   }
   const { id, question, answer } = parsed.data;
+  if (!content.bank.get(question.trim()) && QUESTION_ID_SHAPE.test(question.trim()))
+    return failure({
+      id,
+      line: lineNo,
+      error: `question: no question has the id "${question.trim()}"; star-coach questions lists them (free text must be the question itself)`,
+    });
   const resolved = resolveQuestion(question, content.bank, options.level ?? "entry");
   const level = options.level ?? parsed.data.level ?? resolved.level;
   const grade = await options.grader.grade({ answer, question: resolved.ref, level });
-  return { text: JSON.stringify({ id, ...grade }), failed: false };
+  return { text: terminalJson({ id, ...grade }), failed: false };
 }
 
 /**

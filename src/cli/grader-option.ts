@@ -1,7 +1,14 @@
 import { parseConfig, secretsOf } from "../config.js";
 import type { Content } from "../core/content/load.js";
-import { NoApiKeyError } from "../llm/errors.js";
-import { createGrader, GRADER_MODES, type Grader, type GraderMode } from "../llm/select.js";
+import { NoApiKeyError } from "../llm/no-api-key-error.js";
+import {
+  createGrader,
+  GRADER_MODES,
+  type Grader,
+  type GraderMode,
+  gradesOffline,
+  offlineGrader,
+} from "../llm/select.js";
 import { createLogger } from "../log.js";
 import { type CliIO, UsageError } from "./io.js";
 
@@ -18,6 +25,8 @@ export function graderFromOption(value: string | undefined, content: Content, io
   if (!GRADER_MODES.includes(mode))
     throw new UsageError(`--grader must be one of ${GRADER_MODES.join(", ")}`);
   const config = parseConfig(io.env);
+  // The offline grader logs nothing: no logger (and no pino) for it.
+  if (gradesOffline(mode, config)) return offlineGrader(content);
   const logger = createLogger({
     level: config.LOG_LEVEL ?? "warn",
     format: config.LOG_FORMAT,

@@ -7,8 +7,10 @@ import { gradeAnswer } from "../core/grading/grade.js";
 import { createSessionService } from "../sessions/create.js";
 import { openStore } from "../store/open.js";
 import type { Command } from "./command.js";
+import { formatProgress } from "./history-report.js";
 import { painter } from "./io.js";
-import { formatProgress } from "./session-report.js";
+import { terminalJson } from "./safe-json.js";
+import { safeText } from "./terminal/sanitize.js";
 
 export const historyCommand: Command = {
   name: "history",
@@ -27,7 +29,7 @@ export const historyCommand: Command = {
         gradeAnswer(input, content),
       );
       const progress = await service.progress(values.user ?? `local:${userInfo().username}`);
-      if (values.json) io.stdout.write(`${JSON.stringify(progress, null, 2)}\n`);
+      if (values.json) io.stdout.write(`${terminalJson(progress, 2)}\n`);
       else io.stdout.write(formatProgress(progress, content.bank, painter(io.stdout, io.env)));
       if (values.png) {
         // Loaded only when asked for: the native renderer stays out of every other command's start-up.
@@ -35,11 +37,13 @@ export const historyCommand: Command = {
         try {
           await writeFile(values.png, progressChartPng(progress));
         } catch (err) {
-          io.stderr.write(`Could not write the chart to ${values.png}: ${(err as Error).message}\n`);
+          io.stderr.write(
+            safeText(`Could not write the chart to ${values.png}: ${(err as Error).message}\n`),
+          );
           return 1;
         }
         // Beside JSON, the path goes to stderr so stdout stays one JSON document.
-        (values.json ? io.stderr : io.stdout).write(`Chart written to ${values.png}\n`);
+        (values.json ? io.stderr : io.stdout).write(`Chart written to ${safeText(values.png)}\n`);
       }
       return 0;
     } finally {

@@ -2,9 +2,11 @@ import { styleText } from "node:util";
 
 /** The streams a command talks to; tests and the real process pass their own. */
 export interface CliIO {
-  stdout: NodeJS.WritableStream & { isTTY?: boolean };
+  /** A terminal also has a size (columns, rows): output is wrapped to it. */
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number; rows?: number };
   stderr: NodeJS.WritableStream & { isTTY?: boolean };
-  stdin: NodeJS.ReadableStream & { isTTY?: boolean };
+  /** A terminal's input can be put in raw mode (the terminal practice reads keys, and pastes whole). */
+  stdin: NodeJS.ReadableStream & { isTTY?: boolean; setRawMode?: (mode: boolean) => unknown };
   env: Record<string, string | undefined>;
 }
 

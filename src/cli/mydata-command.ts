@@ -1,9 +1,14 @@
 import { userInfo } from "node:os";
 import { parseArgs } from "node:util";
 import { parseConfig } from "../config.js";
+import { count } from "../core/text/plural.js";
 import { openStore } from "../store/open.js";
 import type { Command } from "./command.js";
 import { UsageError } from "./io.js";
+import { terminalJson } from "./safe-json.js";
+import { forgetDefaults, loadDefaults } from "./terminal/defaults.js";
+import { deleteRecoveryCopies, RECOVERY_DIR } from "./terminal/recovery.js";
+import { safeText } from "./terminal/sanitize.js";
 
 export const mydataCommand: Command = {
   name: "mydata",
@@ -21,16 +26,20 @@ export const mydataCommand: Command = {
     if (action === "delete" && !values.yes)
       throw new UsageError("deleting cannot be undone: add --yes to confirm");
     const userId = values.user ?? `local:${userInfo().username}`;
-    const store = await openStore(parseConfig(io.env));
+    const config = parseConfig(io.env);
+    const store = await openStore(config);
     try {
       if (action === "export") {
-        io.stdout.write(
-          `${JSON.stringify(await store.exportUser(userId, new Date().toISOString()), null, 2)}\n`,
-        );
+        const data = await store.exportUser(userId, new Date().toISOString());
+        const practiceDefaults = await loadDefaults(config.DATA_DIR, userId);
+        io.stdout.write(`${terminalJson({ ...data, practiceDefaults }, 2)}\n`);
       } else {
         const deleted = await store.deleteUser(userId);
+        // The terminal's own files: the last level and focus, and copies of answers that could not be saved.
+        await forgetDefaults(config.DATA_DIR, userId);
+        await deleteRecoveryCopies(config.DATA_DIR);
         io.stdout.write(
-          `Deleted ${deleted.attempts} answers and ${deleted.sessions} sessions of ${userId}.\n`,
+          `Deleted ${count(deleted.attempts, "answer")} and ${count(deleted.sessions, "session")} of ${safeText(userId)}, with your practice defaults and any answers kept in ${RECOVERY_DIR}/.\n`,
         );
       }
       return 0;

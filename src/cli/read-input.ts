@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { safeText } from "./terminal/sanitize.js";
 
 export async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
   const chunks: Buffer[] = [];
@@ -7,7 +8,40 @@ export async function readStream(stream: NodeJS.ReadableStream): Promise<string>
   return Buffer.concat(chunks).toString("utf8");
 }
 
-/** A file's text, or standard input when no file (or "-") is given. */
-export function readTextInput(file: string | undefined, stdin: NodeJS.ReadableStream): Promise<string> {
-  return file && file !== "-" ? readFile(file, "utf8") : readStream(stdin);
+/** An input file that cannot be read; the message says what is wrong and what to do, in one line. */
+export class InputFileError extends Error {
+  override readonly name = "InputFileError";
+  constructor(
+    readonly file: string,
+    readonly code: string | null,
+    message: string,
+  ) {
+    super(message);
+  }
+}
+
+function inputFileError(file: string, err: unknown): InputFileError {
+  const code = typeof err === "object" && err !== null && "code" in err ? String(err.code) : null;
+  const name = safeText(file);
+  const what =
+    code === "ENOENT"
+      ? `${name}: no such file. Check the path, or give - to read standard input.`
+      : code === "EISDIR"
+        ? `${name} is a directory. Give a file in it, or - to read standard input.`
+        : code === "EACCES" || code === "EPERM"
+          ? `${name}: permission denied. Make the file readable, or give - to read standard input.`
+          : `${name}: cannot be read (${code ?? (err instanceof Error ? safeText(err.message) : "unknown error")}).`;
+  return new InputFileError(file, code, what);
+}
+
+export const isStdin = (file: string | undefined): boolean => !file || file === "-";
+
+/** A file's text, or standard input when no file (or "-") is given. A file that cannot be read is an `InputFileError`. */
+export async function readTextInput(file: string | undefined, stdin: NodeJS.ReadableStream): Promise<string> {
+  if (file === undefined || isStdin(file)) return readStream(stdin);
+  try {
+    return await readFile(file, "utf8");
+  } catch (err) {
+    throw inputFileError(file, err);
+  }
 }

@@ -30,13 +30,13 @@ export interface RunningBot {
 }
 
 /**
- * Logs in and serves interactions until stopped. Answers left ungraded by a crash are graded first; group
- * rounds close and daily questions post on a timer (`tickMs`) that every shard and process may run.
+ * Logs in and serves interactions until stopped. Group rounds close and daily questions post on a timer
+ * (`tickMs`) that every shard and process may run. Answers left ungraded by a crash are not graded here:
+ * the caller recovers them in the background once the bot is up (see main.ts), so a slow LLM never holds
+ * up the login.
  */
 export async function startBot(ctx: BotContext, options: { tickMs?: number } = {}): Promise<RunningBot> {
   const log = ctx.log.child({ module: "discord" });
-  const recovered = await ctx.sessions.recoverUngraded();
-  if (recovered > 0) log.info({ recovered }, "graded answers left over from a previous run");
   const purged = await applyRetention(ctx.config, ctx.store, ctx.now());
   if (purged > 0) log.info({ purged }, "deleted answers older than the retention period");
   const client = createClient(ctx.config);

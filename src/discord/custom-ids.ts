@@ -100,6 +100,8 @@ export function encodeAction(action: Action): string {
 
 /** Parses a custom id; null for one this bot did not make (or an old format). */
 export function decodeAction(customId: string): Action | null {
+  // Discord's limit: anything longer did not come from a component or modal this bot built.
+  if (customId.length > LIMITS.customId) return null;
   const [kind, ...values] = customId.split(SEP);
   if (!kind || !(kind in order)) return null;
   const keys = order[kind as Action["kind"]] as string[];

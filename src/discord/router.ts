@@ -1,6 +1,7 @@
 import {
   type ActionRowBuilder,
   type APIEmbed,
+  AttachmentBuilder,
   type ButtonBuilder,
   DiscordAPIError,
   type Interaction,
@@ -14,6 +15,7 @@ import {
   SessionNotFoundError,
 } from "../sessions/errors.js";
 import { COMMANDS } from "./commands/index.js";
+import { typedText } from "./components/answer-modal.js";
 import { button, row } from "./components/buttons.js";
 import {
   chooseShare,
@@ -36,10 +38,14 @@ import {
 import type { BotContext } from "./context.js";
 import { type Action, decodeAction } from "./custom-ids.js";
 import { errorRef, UserError } from "./errors.js";
+import { checkInbound, InboundLimitError } from "./inbound.js";
+import { LIMITS } from "./limits.js";
 import { COLORS } from "./render/text.js";
 import { EPHEMERAL, NO_MENTIONS } from "./reply.js";
 
 const byName = new Map(COMMANDS.map((c) => [c.data.name, c]));
+/** Each command's registered options, to hold what users send to their ranges and lengths. */
+const optionsByName = new Map(COMMANDS.map((c) => [c.data.name, c.data.toJSON().options]));
 
 /** Discord errors that only mean the interaction is gone (a restart, a replay): not worth an alarm. */
 const HARMLESS = new Set<number>([
@@ -122,17 +128,46 @@ function onModal(
 interface Notice {
   embeds: APIEmbed[];
   components?: ActionRowBuilder<ButtonBuilder>[];
+  content?: string;
+  files?: AttachmentBuilder[];
 }
 
 async function tell(interaction: RepliableInteraction, notice: Notice): Promise<void> {
   const body = {
     embeds: notice.embeds,
     components: notice.components ?? [],
+    ...(notice.content !== undefined ? { content: notice.content } : {}),
+    ...(notice.files ? { files: notice.files } : {}),
     allowedMentions: NO_MENTIONS,
     flags: EPHEMERAL,
   } as const;
   if (interaction.deferred || interaction.replied) await interaction.followUp(body);
   else await interaction.reply(body);
+}
+
+export const ANSWER_FILE = "your-answer.txt";
+
+/**
+ * What the user typed, handed back so a failure never loses it: in a code block when it fits in a
+ * message (2,000 characters) and cannot break out of the block, else as a text file.
+ */
+export function giveBack(text: string): Pick<Notice, "content" | "files"> {
+  const block = `\`\`\`\n${text}\n\`\`\``;
+  if (!text.includes("```") && Array.from(block).length <= LIMITS.content) return { content: block };
+  return { files: [new AttachmentBuilder(Buffer.from(text, "utf8"), { name: ANSWER_FILE })] };
+}
+
+/** The answer in a submitted form, when a failure may have lost it; null when it is safe or forged. */
+function answerAtRisk(interaction: Interaction, err: unknown): string | null {
+  if (!interaction.isModalSubmit()) return null;
+  // Stored before grading failed: "Grade again" grades it. Beyond Discord's limits: never echoed.
+  if (err instanceof GradingFailedError || err instanceof InboundLimitError) return null;
+  try {
+    const text = typedText(interaction);
+    return text.trim().length > 0 ? text : null;
+  } catch {
+    return null;
+  }
 }
 
 /**
@@ -144,6 +179,17 @@ async function fail(interaction: Interaction, ctx: BotContext, err: unknown): Pr
     ctx.log.warn({ interactionId: interaction.id, code: err.code }, "interaction already gone");
     return;
   }
+  if (err instanceof InboundLimitError) {
+    // A modified client, not a mistake: the log says which field and how large, never its value.
+    ctx.log.warn(
+      { interactionId: interaction.id, userId: interaction.user.id, ...err.detail },
+      "input beyond Discord's limits refused",
+    );
+    if (interaction.isAutocomplete()) {
+      await interaction.respond([]).catch(() => undefined);
+      return;
+    }
+  }
   if (!interaction.isRepliable()) {
     ctx.log.error({ err, interactionId: interaction.id }, "autocomplete failed");
     return;
@@ -153,13 +199,35 @@ async function fail(interaction: Interaction, ctx: BotContext, err: unknown): Pr
     err instanceof NotYourSessionError ||
     err instanceof SessionNotFoundError ||
     err instanceof RoundError;
+  const typed = answerAtRisk(interaction, err);
   try {
     if (known) {
-      await tell(interaction, { embeds: [{ description: (err as Error).message, color: COLORS.mid }] });
+      const message = (err as Error).message;
+      await tell(interaction, {
+        embeds: [
+          {
+            description: typed ? `${message}\nHere is what you typed, so it is not lost.` : message,
+            color: COLORS.mid,
+          },
+        ],
+        ...(typed ? giveBack(typed) : {}),
+      });
       return;
     }
     const ref = errorRef();
     ctx.log.error({ err, interactionId: interaction.id, ref }, "interaction failed");
+    if (typed) {
+      await tell(interaction, {
+        embeds: [
+          {
+            description: `Something went wrong (ref ${ref}), and your answer may not have been saved. Here it is, so nothing you typed is lost: please try again.`,
+            color: COLORS.low,
+          },
+        ],
+        ...giveBack(typed),
+      });
+      return;
+    }
     if (err instanceof GradingFailedError) {
       await tell(interaction, {
         embeds: [
@@ -187,6 +255,7 @@ export async function route(interaction: Interaction, ctx: BotContext): Promise<
       ctx.log.debug({ interactionId: interaction.id }, "replayed interaction ignored");
       return;
     }
+    checkInbound(interaction, (name) => optionsByName.get(name));
     await dispatch(interaction, ctx);
   } catch (err) {
     await fail(interaction, ctx, err);

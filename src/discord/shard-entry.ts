@@ -1,6 +1,7 @@
 /**
  * One shard of `star-coach shards`: the normal bot (`star-coach start`), forked by the ShardingManager,
- * which sets SHARDS and SHARD_COUNT for discord.js. Run with `--import tsx`.
+ * which sets SHARDS and SHARD_COUNT for discord.js. Compiled (dist/discord/shard-entry.js) it runs with
+ * plain node; from the sources, with `--import tsx` (see shards.ts).
  */
 import { runCli } from "../cli/main.js";
 import { log } from "../log.js";

@@ -8,8 +8,13 @@ import { z } from "zod";
 import { type Config, ConfigError } from "../config.js";
 import type { Logger } from "../log.js";
 
-/** What each shard process runs: `star-coach start` (see shard-entry.ts), .ts from the sources, .js once built. */
+/**
+ * What each shard process runs: `star-coach start` (see shard-entry.ts). Compiled (dist/, as `npm start`
+ * and the bin run it) each shard runs dist/discord/shard-entry.js with plain node; from the sources
+ * (`npm run dev`, tests without a fresh build) it runs shard-entry.ts through tsx.
+ */
 const here = fileURLToPath(import.meta.url);
+const FROM_SOURCES = extname(here) === ".ts";
 const SHARD_ENTRY = join(dirname(here), `shard-entry${extname(here)}`);
 const DISCORD_API = "https://discord.com/api";
 /** Discord allows one IDENTIFY per 5 s in each bucket (shard id % max_concurrency); discord.js waits 5.5 s. */
@@ -119,7 +124,7 @@ export function startShards(plan: ShardPlan, options: { token: string; log: Logg
     shardList: [...Array(plan.count).keys()],
     mode: "process",
     respawn: true,
-    execArgv: ["--import", import.meta.resolve("tsx")],
+    execArgv: FROM_SOURCES ? ["--import", import.meta.resolve("tsx")] : [],
     token: options.token,
   });
   let stopping = false;

@@ -26,15 +26,7 @@ export class BudgetExceededError extends Error {
   }
 }
 
-/** Asked for the LLM grader with no OPENAI_API_KEY configured. */
-export class NoApiKeyError extends Error {
-  override readonly name = "NoApiKeyError";
-  constructor() {
-    super(
-      "the LLM grader needs OPENAI_API_KEY (see .env.example); --grader auto or offline works without it",
-    );
-  }
-}
+export { NoApiKeyError } from "./no-api-key-error.js";
 
 /** Why a grade fell back to the offline one, from what was thrown. Order matters: subclasses first. */
 export function fallbackReason(err: unknown): FallbackReason {

@@ -9,11 +9,18 @@ import { reconcile } from "../core/grading/reconcile.js";
 import type { Grade, Usage } from "../core/grading/types.js";
 import { graderMessages } from "../core/prompts/grader-messages.js";
 import type { Logger } from "../log.js";
-import { type Budgets, budgetDay, checkBudget, estimateTokens, type Requester } from "./budget.js";
-import { cacheKey } from "./cache-key.js";
+import {
+  BudgetGate,
+  type Budgets,
+  budgetDay,
+  estimateTokens,
+  type Requester,
+  type Reservation,
+} from "./budget.js";
+import { type CacheKeyParts, cacheKey, offlineVersions } from "./cache-key.js";
 import { billedDespiteFailure, fallbackReason } from "./errors.js";
 import type { BudgetLedger, GradeCache } from "./ports.js";
-import { requestJudgement } from "./request.js";
+import { defaultModelParams, type ModelParams, requestJudgement } from "./request.js";
 
 /** The error's class only: messages can quote the model's reply, and so the answer. */
 const errorName = (err: unknown) => (err instanceof Error ? err.constructor.name : typeof err);
@@ -50,11 +57,17 @@ export class LlmGrader {
   readonly #options: LlmGraderOptions;
   readonly #format;
   readonly #log: Logger;
+  readonly #budget: BudgetGate;
+  readonly #versions: Pick<CacheKeyParts, "lexicon" | "feedback" | "calibration">;
+  /** What the model accepts, learnt once from its first 400 and kept for every later call. */
+  readonly #params: ModelParams = defaultModelParams();
 
   constructor(options: LlmGraderOptions) {
     this.#options = options;
     this.#format = judgementFormat(options.content);
     this.#log = options.logger.child({ module: "llm" });
+    this.#budget = new BudgetGate(options.ledger, options.budgets);
+    this.#versions = offlineVersions(options.content);
   }
 
   async grade(input: GradeInput, offline: OfflineGrade, who: Requester): Promise<Grade> {
@@ -66,18 +79,20 @@ export class LlmGrader {
       model,
       promptVersion: content.prompts.version,
       rubric: `${content.rubric.id}@${content.rubric.version}`,
+      ...this.#versions,
       question: input.question.id ?? input.question.text,
       level: input.level,
       answer: input.answer,
     });
     const log = this.#log.child({ grade: key.slice(0, 12), question_id: input.question.id });
-    const cached = await this.#cached(key, log);
+    const cached = await this.#cached(key, who, log);
     if (cached) {
       log.info({ cached: true }, "llm grade from cache");
       return cached;
     }
     const day = budgetDay(this.#now());
     let estimate = 0;
+    let reservation: Reservation | null = null;
     try {
       const prompt = graderMessages({
         prompts: content.prompts,
@@ -88,7 +103,8 @@ export class LlmGrader {
         answer: input.answer,
       });
       estimate = estimateTokens(prompt, MAX_OUTPUT_TOKENS);
-      await checkBudget(this.#options.ledger, this.#options.budgets, who, day, estimate);
+      // Held before the call, so concurrent calls cannot all pass the check and then all spend.
+      reservation = await this.#budget.reserve(who, day, estimate);
       const reply = await requestJudgement({
         client: this.#options.client,
         model,
@@ -96,11 +112,19 @@ export class LlmGrader {
         responseFormat: this.#format,
         maxOutputTokens: MAX_OUTPUT_TOKENS,
         timeoutMs: this.#options.timeoutMs,
+        params: this.#params,
+        onParamRejected: (param) =>
+          log.warn(
+            { model, param },
+            param === "temperature"
+              ? "the model does not accept temperature: sent again without it, and from now on"
+              : "the model does not accept max_tokens: sent again with max_completion_tokens, and from now on",
+          ),
       });
-      const grade = this.#reconcile(reply.judgement, input, offline, reply.usage);
       const tokens = reply.usage ? reply.usage.prompt_tokens + reply.usage.completion_tokens : estimate;
-      await this.#spendQuietly(who, tokens, day, log);
-      await this.#remember(key, grade, log);
+      await this.#correctQuietly(() => reservation?.settle(tokens), log);
+      const grade = this.#reconcile(reply.judgement, input, offline, reply.usage);
+      await this.#remember(key, grade, who, log);
       log.info(
         {
           answer_chars: input.answer.length,
@@ -115,7 +139,13 @@ export class LlmGrader {
       return grade;
     } catch (err) {
       const reason = fallbackReason(err);
-      if (billedDespiteFailure(reason)) await this.#spendQuietly(who, estimate, day, log);
+      // Settling or releasing a second time does nothing: a reply already settled stays counted.
+      const held = reservation;
+      if (held)
+        await this.#correctQuietly(
+          () => (billedDespiteFailure(reason) ? held.settle(estimate) : held.release()),
+          log,
+        );
       log.warn(
         {
           reason,
@@ -148,26 +178,26 @@ export class LlmGrader {
     return this.#options.now?.() ?? new Date();
   }
 
-  async #cached(key: string, log: Logger): Promise<Grade | null> {
+  async #cached(key: string, who: Requester, log: Logger): Promise<Grade | null> {
     try {
-      return await this.#options.cache.get(key);
+      return await this.#options.cache.get(key, who);
     } catch (err) {
       log.warn({ error: errorName(err) }, "grade cache read failed");
       return null;
     }
   }
 
-  async #remember(key: string, grade: Grade, log: Logger): Promise<void> {
+  async #remember(key: string, grade: Grade, who: Requester, log: Logger): Promise<void> {
     try {
-      await this.#options.cache.set(key, grade);
+      await this.#options.cache.set(key, grade, who);
     } catch (err) {
       log.warn({ error: errorName(err) }, "grade cache write failed");
     }
   }
 
-  async #spendQuietly(who: Requester, tokens: number, day: string, log: Logger): Promise<void> {
+  async #correctQuietly(write: () => Promise<void> | undefined, log: Logger): Promise<void> {
     try {
-      await this.#options.ledger.spend(who.userId, who.guildId, tokens, day);
+      await write();
     } catch (err) {
       log.warn({ error: errorName(err) }, "budget ledger write failed");
     }

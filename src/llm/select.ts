@@ -4,10 +4,9 @@ import { type GradeInput, gradeAnswer, gradeWithEvidence } from "../core/grading
 import type { Grade } from "../core/grading/types.js";
 import type { Logger } from "../log.js";
 import type { Requester } from "./budget.js";
-import { createLlmClient } from "./client.js";
-import { NoApiKeyError } from "./errors.js";
-import { LlmGrader } from "./grader.js";
+import type { LlmGrader } from "./grader.js";
 import { MemoryBudgetLedger, MemoryGradeCache } from "./memory.js";
+import { NoApiKeyError } from "./no-api-key-error.js";
 import type { BudgetLedger, GradeCache } from "./ports.js";
 
 export const GRADER_MODES = ["offline", "llm", "auto"] as const;
@@ -35,6 +34,11 @@ export function offlineGrader(content: Content): Grader {
   return { kind: "offline", grade: async (input) => gradeAnswer(input, content) };
 }
 
+/** Whether `createGrader(mode)` grades offline: `offline`, or `auto` with no OPENAI_API_KEY. */
+export function gradesOffline(mode: GraderMode, config: Pick<Config, "OPENAI_API_KEY">): boolean {
+  return mode === "offline" || (mode === "auto" && config.OPENAI_API_KEY === undefined);
+}
+
 /**
  * `offline` always grades offline; `llm` needs OPENAI_API_KEY (NoApiKeyError otherwise); `auto` uses
  * the LLM when a key is set and the offline grader when not.
@@ -42,21 +46,34 @@ export function offlineGrader(content: Content): Grader {
 export function createGrader(mode: GraderMode, deps: GraderDeps): Grader {
   const { config, content } = deps;
   const key = config.OPENAI_API_KEY;
-  if (mode === "offline" || (mode === "auto" && key === undefined)) return offlineGrader(content);
+  if (gradesOffline(mode, config)) return offlineGrader(content);
   if (key === undefined) throw new NoApiKeyError();
-  const llm = new LlmGrader({
-    client: createLlmClient({ ...config, OPENAI_API_KEY: key }),
-    model: config.OPENAI_MODEL,
-    timeoutMs: config.OPENAI_TIMEOUT_MS,
-    content,
-    cache: deps.cache ?? new MemoryGradeCache(),
-    ledger: deps.ledger ?? new MemoryBudgetLedger(),
-    budgets: { perUser: config.LLM_DAILY_TOKENS_PER_USER, perGuild: config.LLM_DAILY_TOKENS_PER_GUILD },
-    logger: deps.logger,
-    ...(deps.now ? { now: deps.now } : {}),
-  });
+  const cache = deps.cache ?? new MemoryGradeCache();
+  const ledger = deps.ledger ?? new MemoryBudgetLedger();
+  // The LLM grader, and the openai SDK with it, load on the first LLM grade: an offline run never loads them.
+  let llm: Promise<LlmGrader> | undefined;
+  const load = async (): Promise<LlmGrader> => {
+    const [{ LlmGrader }, { createLlmClient }] = await Promise.all([
+      import("./grader.js"),
+      import("./client.js"),
+    ]);
+    return new LlmGrader({
+      client: createLlmClient({ ...config, OPENAI_API_KEY: key }),
+      model: config.OPENAI_MODEL,
+      timeoutMs: config.OPENAI_TIMEOUT_MS,
+      content,
+      cache,
+      ledger,
+      budgets: { perUser: config.LLM_DAILY_TOKENS_PER_USER, perGuild: config.LLM_DAILY_TOKENS_PER_GUILD },
+      logger: deps.logger,
+      ...(deps.now ? { now: deps.now } : {}),
+    });
+  };
   return {
     kind: "llm",
-    grade: (input, who = LOCAL) => llm.grade(input, gradeWithEvidence(input, content), who),
+    grade: async (input, who = LOCAL) => {
+      llm ??= load();
+      return (await llm).grade(input, gradeWithEvidence(input, content), who);
+    },
   };
 }

@@ -8,6 +8,8 @@ import { SessionService } from "./session-service.js";
 
 /** Questions from this many of a user's latest attempts are not asked again while others remain. */
 const AVOID_LAST_ATTEMPTS = 30;
+/** Time beyond the LLM deadline for the store's writes before a claim on grading an answer lapses. */
+const GRADE_LEASE_MARGIN_MS = 30_000;
 
 export function createSessionService(
   config: Config,
@@ -24,6 +26,8 @@ export function createSessionService(
     random: Math.random,
     idleSeconds: config.SESSION_IDLE_MINUTES * 60,
     avoidLast: AVOID_LAST_ATTEMPTS,
+    // A claim on grading an answer outlasts the LLM's deadline, so only a dead process's claim lapses.
+    gradeLeaseMs: config.OPENAI_TIMEOUT_MS + GRADE_LEASE_MARGIN_MS,
   });
 }
 

@@ -5,6 +5,7 @@ import { keepTerms, maskAnswer } from "../core/group/mask.js";
 import { type RoundSummary, type RoundEntry as SummaryEntry, summarizeRound } from "../core/group/summary.js";
 import type { Level } from "../core/levels.js";
 import type { Question } from "../core/questions/schema.js";
+import type { ClaimRequest } from "../store/group-store.js";
 import type { GroupRound, RoundEntry } from "../store/records.js";
 import type { Store } from "../store/store.js";
 import { GradingFailedError, RoundError } from "./errors.js";
@@ -94,9 +95,19 @@ export class GroupService {
     return round;
   }
 
-  /** The round, if it still takes answers and ratings. */
-  async openRound(roundId: string): Promise<GroupRound> {
+  /**
+   * The round, if it belongs to the server the user acts in (`null`: a DM). Round ids come from buttons
+   * and forms, which a modified client can forge, so every user-facing step goes through here.
+   */
+  async roundIn(roundId: string, guildId: string | null): Promise<GroupRound> {
     const round = await this.round(roundId);
+    if (round.guildId !== guildId) throw new RoundError("That round belongs to another server.");
+    return round;
+  }
+
+  /** The round, if it belongs to `guildId` and still takes answers and ratings. */
+  async openRound(roundId: string, guildId: string | null): Promise<GroupRound> {
+    const round = await this.roundIn(roundId, guildId);
     if (round.status !== "open" || round.closesAt <= this.at())
       throw new RoundError("This round is closed. Its summary is in the thread.");
     return round;
@@ -113,10 +124,11 @@ export class GroupService {
   /** Stores and grades an answer; a second answer from the same user replaces the first. */
   async answer(
     roundId: string,
+    guildId: string | null,
     userId: string,
     text: string,
   ): Promise<{ round: GroupRound; feedback: Feedback; replaced: boolean; share: RoundEntry["share"] }> {
-    const round = await this.openRound(roundId);
+    const round = await this.openRound(roundId, guildId);
     const question = this.deps.sessions.questionRef(round.questionId);
     const previous = await this.entry(roundId, userId);
     const share = previous?.share ?? "none";
@@ -149,8 +161,13 @@ export class GroupService {
     return { round, feedback, replaced: previous !== null, share };
   }
 
-  async setShare(roundId: string, userId: string, share: RoundEntry["share"]): Promise<void> {
-    await this.openRound(roundId);
+  async setShare(
+    roundId: string,
+    guildId: string | null,
+    userId: string,
+    share: RoundEntry["share"],
+  ): Promise<void> {
+    await this.openRound(roundId, guildId);
     if (!(await this.deps.store.groups.setShare(roundId, userId, share, this.at())))
       throw new RoundError("Answer the question first; then you can choose what the group sees.");
   }
@@ -168,8 +185,13 @@ export class GroupService {
    * An answer for `raterId` to rate: someone else's, shared by its author, the one with the fewest ratings
    * from this rater first (so each click moves on), then the fewest ratings overall; or `targetId`'s.
    */
-  async reviewable(roundId: string, raterId: string, targetId?: string): Promise<Reviewable | null> {
-    await this.openRound(roundId);
+  async reviewable(
+    roundId: string,
+    guildId: string | null,
+    raterId: string,
+    targetId?: string,
+  ): Promise<Reviewable | null> {
+    await this.openRound(roundId, guildId);
     const [entries, ratings] = await Promise.all([
       this.deps.store.groups.listEntries(roundId),
       this.deps.store.groups.listRatings(roundId),
@@ -191,24 +213,29 @@ export class GroupService {
 
   async rate(
     roundId: string,
+    guildId: string | null,
     raterId: string,
     targetId: string,
     criterion: CriterionId,
     score: number,
   ): Promise<void> {
-    await this.openRound(roundId);
+    await this.openRound(roundId, guildId);
     if (raterId === targetId) throw new RoundError("You cannot rate your own answer.");
     const entry = await this.entry(roundId, targetId);
     if (!entry || entry.share === "none") throw new RoundError("That answer is no longer shared for review.");
     await this.deps.store.groups.rate({ roundId, raterId, targetId, criterion, score, at: this.at() });
   }
 
-  /** Closes the round and sums it up; null when another closer (a shard, a process) got there first. */
+  /**
+   * Closes the round and sums it up; null when another closer (a shard, a process) got there first. With
+   * `summary`, the close also claims the posting of the summary (see GroupStore.closeRound).
+   */
   async close(
     roundId: string,
     by: string | null,
+    summary: ClaimRequest | null = null,
   ): Promise<{ round: GroupRound; summary: RoundSummary } | null> {
-    if (!(await this.deps.store.groups.closeRound(roundId, this.at(), by))) return null;
+    if (!(await this.deps.store.groups.closeRound(roundId, this.at(), by, summary))) return null;
     const round = await this.round(roundId);
     return { round, summary: await this.summary(round) };
   }
@@ -252,5 +279,10 @@ export class GroupService {
   /** Rounds whose time is up, for the closer. */
   async due(): Promise<GroupRound[]> {
     return this.deps.store.groups.listDueRounds(this.at());
+  }
+
+  /** Closed rounds whose summary is still to post (a failed or interrupted post), for the closer. */
+  async pendingSummaries(): Promise<GroupRound[]> {
+    return this.deps.store.groups.listPendingSummaries(this.at());
   }
 }

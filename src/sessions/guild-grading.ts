@@ -6,7 +6,10 @@ import type { GradeFn } from "./grader.js";
 /**
  * Applies a server's own grading settings on top of the configured grader: LLM grading switched off,
  * or the server's daily token budget spent, means the offline grade (marked as a fallback when the
- * budget was the reason).
+ * budget was the reason). The server is the one the answer was given in (`who.guildId`: the session
+ * service passes the attempt's stored server, also when recovering it or grading it again). Within its
+ * budget, the budget goes on to the LLM grader, which reserves each call's tokens against it, so
+ * concurrent answers cannot overshoot it either.
  */
 export function withGuildSettings(
   grade: GradeFn,
@@ -25,6 +28,6 @@ export function withGuildSettings(
       if (spent.guild >= settings.dailyLlmTokens)
         return { ...gradeAnswer(input, content), fallback: "budget_exceeded" };
     }
-    return grade(input, who);
+    return grade(input, { ...who, guildDailyTokens: settings.dailyLlmTokens });
   };
 }

@@ -1,3 +1,5 @@
+import { randomUUID } from "node:crypto";
+import { hostname } from "node:os";
 import type { Content } from "../core/content/load.js";
 import type { QuestionRef } from "../core/grading/grade.js";
 import type { Grade } from "../core/grading/types.js";
@@ -5,22 +7,17 @@ import type { IllegalEventError } from "../core/interview/errors.js";
 import type { InterviewEffect, InterviewEvent } from "../core/interview/events.js";
 import { summarize } from "../core/interview/grade-summary.js";
 import { createInterview, step } from "../core/interview/machine.js";
-import {
-  type Progress,
-  progress,
-  type SessionReport,
-  type SessionSummary,
-  sessionReport,
-} from "../core/interview/report.js";
+import { type Progress, progress, type SessionReport, sessionReport } from "../core/interview/report.js";
 import { selectQuestions } from "../core/interview/select.js";
 import type { InterviewConfig, InterviewState } from "../core/interview/types.js";
 import { type Streaks, streaks } from "../core/leaderboard/streaks.js";
 import type { Level } from "../core/levels.js";
+import { type Logger, log as rootLog } from "../log.js";
 import type { AttemptKind, AttemptRecord, NewAttempt } from "../store/records.js";
 import { type Store, VersionConflictError } from "../store/store.js";
 import { GradingFailedError, NotYourSessionError, SessionNotFoundError } from "./errors.js";
 import type { GradeContext, GradeFn } from "./grader.js";
-import { practiceHistory, toPoints } from "./history.js";
+import { earlierSessions, practiceHistory, toPoints } from "./history.js";
 
 export interface SessionDeps {
   store: Store;
@@ -33,7 +30,48 @@ export interface SessionDeps {
   idleSeconds: number;
   /** No question from the user's last N attempts while others remain. */
   avoidLast: number;
+  /**
+   * How long a claim on grading an answer lasts: longer than one grade can take (the LLM deadline and the
+   * store's writes). A process that dies while grading leaves its claim; another takes over after this.
+   */
+  gradeLeaseMs?: number;
 }
+
+/** Room for the longest LLM deadline (OPENAI_TIMEOUT_MS at most 300 s) and the store's writes. */
+export const DEFAULT_GRADE_LEASE_MS = 330_000;
+
+export interface RecoveryOptions {
+  /** How many answers are graded at once (default 3). */
+  concurrency?: number;
+  /** How many stored answers one pass looks at (default 500). */
+  limit?: number;
+  log?: Logger;
+}
+
+export interface RecoveryPass {
+  /** Answers graded in this pass. */
+  graded: number;
+  /** Answers whose grading failed again: left stored and ungraded, their claim given back. */
+  failed: number;
+  /** Answers another process held (grading it now, or died holding it): retried once its claim lapses. */
+  held: number;
+  /** Whether the pass saw as many answers as it may take: there may be more. */
+  full: boolean;
+}
+
+/** Recovery running in the background; `stop` lets the grades in flight finish and starts no more. */
+export interface BackgroundRecovery {
+  /** Settles when recovery has nothing left to do (or was stopped), with the answers it graded. */
+  readonly done: Promise<number>;
+  stop(): Promise<void>;
+}
+
+/** A claim's holder: which process, and which grading in it (two in one process never share a claim). */
+const PROCESS = `${hostname()}:${process.pid}`;
+const newHolder = () => `${PROCESS}:${randomUUID()}`;
+
+/** Background passes at most: answers still held by others after that wait for the next start. */
+const MAX_RECOVERY_PASSES = 5;
 
 export interface Feedback {
   attempt: AttemptRecord<Grade>;
@@ -96,9 +134,15 @@ export class SessionService {
     return { state, effects, feedback: null, report: null, error: null };
   }
 
-  /** The user's resumable session, expiring it first if it has been idle too long. */
-  async open(userId: string): Promise<InterviewState | null> {
-    const found = await this.deps.store.findOpenSession(userId);
+  /**
+   * The user's resumable session, expiring it first if it has been idle too long. A stored session that
+   * can no longer be read is closed by the store and reported through `onUnreadable`, never a lock.
+   */
+  async open(
+    userId: string,
+    options: { onUnreadable?: (sessionId: string) => void } = {},
+  ): Promise<InterviewState | null> {
+    const found = await this.deps.store.findOpenSession(userId, options);
     if (!found) return null;
     if (found.state.status === "active") {
       const expired = step(found.state, {
@@ -165,22 +209,118 @@ export class SessionService {
   }
 
   /**
-   * Grades answers that were stored but never graded (the process died in between). One that fails
-   * again stays stored and ungraded for the next start or a "Grade again" button; it never stops the rest.
+   * Grades answers that were stored but never graded (the process died in between), a few at a time,
+   * each under a claim in the store so two processes never grade the same one; an answer another process
+   * holds is left to it. Each is graded as its own server would grade it (LLM grading switched off there,
+   * its token budget). One that fails again is logged and stays stored and ungraded for a later pass, the
+   * next start or a "Grade again" button; it never stops the rest. Returns how many were graded.
    */
-  async recoverUngraded(): Promise<number> {
-    let done = 0;
-    for (const attempt of await this.deps.store.listUngraded(500)) {
-      let grade: Grade;
-      try {
-        grade = await this.gradeAttempt(attempt, { userId: attempt.userId, guildId: null });
-      } catch {
-        continue;
+  async recoverUngraded(options: RecoveryOptions = {}): Promise<number> {
+    return (await this.recoveryPass(options, () => false)).graded;
+  }
+
+  /**
+   * Recovery that does not hold anything up: returns at once and grades in the background (see
+   * recoverUngraded). Answers held by another process's claim are tried again once that claim can have
+   * lapsed (a process that died mid-grade leaves one), for a few passes.
+   */
+  recoverInBackground(options: RecoveryOptions & { retryHeldAfterMs?: number } = {}): BackgroundRecovery {
+    const log = (options.log ?? rootLog()).child({ module: "recovery" });
+    const retryAfter = options.retryHeldAfterMs ?? this.leaseMs();
+    let stopped = false;
+    const pause: { timer?: NodeJS.Timeout; wake?: () => void } = {};
+    const run = async () => {
+      let total = 0;
+      for (let pass = 1; pass <= MAX_RECOVERY_PASSES && !stopped; pass++) {
+        const result = await this.recoveryPass({ ...options, log }, () => stopped);
+        total += result.graded;
+        if (result.graded + result.failed + result.held > 0)
+          log.info({ pass, ...result }, "recovered answers left ungraded by an earlier run");
+        if (stopped) break;
+        if (result.full && result.graded > 0) continue;
+        // Held answers that were graded meanwhile leave nothing to wait for.
+        if (result.held === 0 || (await this.deps.store.listUngraded(1)).length === 0) break;
+        await new Promise<void>((resolve) => {
+          pause.wake = resolve;
+          pause.timer = setTimeout(resolve, retryAfter);
+          pause.timer.unref();
+        });
       }
-      if (attempt.sessionId) await this.catchUpSession(attempt, grade);
-      done++;
+      return total;
+    };
+    const done = run().catch((err: unknown) => {
+      log.error({ err: errorSummary(err) }, "recovery of ungraded answers stopped");
+      return 0;
+    });
+    return {
+      done,
+      async stop() {
+        stopped = true;
+        clearTimeout(pause.timer);
+        pause.wake?.();
+        await done;
+      },
+    };
+  }
+
+  private leaseMs(): number {
+    return this.deps.gradeLeaseMs ?? DEFAULT_GRADE_LEASE_MS;
+  }
+
+  /** One pass over the stored ungraded answers, `concurrency` at a time, until done or `stopped()`. */
+  private async recoveryPass(options: RecoveryOptions, stopped: () => boolean): Promise<RecoveryPass> {
+    const log = (options.log ?? rootLog()).child({ module: "recovery" });
+    const limit = options.limit ?? 500;
+    const pending = await this.deps.store.listUngraded(limit);
+    const result: RecoveryPass = { graded: 0, failed: 0, held: 0, full: pending.length >= limit };
+    let next = 0;
+    const worker = async () => {
+      while (!stopped()) {
+        const attempt = pending[next++];
+        if (!attempt) return;
+        const outcome = await this.recoverOne(attempt, log);
+        result[outcome]++;
+      }
+    };
+    const workers = Math.max(1, Math.min(options.concurrency ?? 3, pending.length));
+    await Promise.all(Array.from({ length: workers }, worker));
+    return result;
+  }
+
+  /** Claims one stored answer and grades it with its own server's settings; never throws. */
+  private async recoverOne(
+    attempt: AttemptRecord<Grade>,
+    log: Logger,
+  ): Promise<"graded" | "failed" | "held"> {
+    const holder = newHolder();
+    const ids = { attempt_id: attempt.id, session_id: attempt.sessionId, guild_id: attempt.guildId ?? null };
+    try {
+      if (!(await this.claim(attempt.id, holder))) return "held";
+    } catch (err) {
+      log.warn({ ...ids, err: errorSummary(err) }, "could not claim an ungraded answer");
+      return "failed";
     }
-    return done;
+    try {
+      // The answer's own server decides the grader and the budget, not whoever recovers it.
+      const grade = await this.gradeAttempt(attempt, {
+        userId: attempt.userId,
+        guildId: attempt.guildId ?? null,
+      });
+      if (attempt.sessionId) await this.catchUpSession(attempt, grade);
+      return "graded";
+    } catch (err) {
+      // The answer stays stored and ungraded; its claim is given back so it can be tried again.
+      log.warn({ ...ids, err: errorSummary(err) }, "could not grade an answer left ungraded");
+      await this.deps.store.releaseAttempt(attempt.id, holder).catch(() => undefined);
+      return "failed";
+    }
+  }
+
+  /** Claims an answer for grading until the lease runs out. */
+  private claim(attemptId: string, holder: string): Promise<boolean> {
+    const now = this.deps.now();
+    const until = new Date(now.getTime() + this.leaseMs()).toISOString();
+    return this.deps.store.claimAttempt(attemptId, holder, now.toISOString(), until);
   }
 
   /** One question outside a session (/practice, /grade, the CLI): stored first, then graded. */
@@ -227,14 +367,8 @@ export class SessionService {
     const grades = new Map(
       attempts.filter((a) => a.sessionId === state.id && a.grade).map((a) => [a.id, a.grade as Grade]),
     );
-    const earlier = (await this.deps.store.listSessions(state.userId, { finishedOnly: true })).filter(
-      (s) => s.id !== state.id && s.createdAt < state.createdAt,
-    );
-    const previous: SessionSummary[] = earlier.map((s) => {
-      const r = sessionReport(s, new Map(), []);
-      return { sessionId: r.sessionId, finishedAt: r.finishedAt, overall: r.overall, criteria: r.criteria };
-    });
-    return sessionReport(state, grades, previous);
+    // Compared with the earlier sessions as `history` shows them: one computation for every screen.
+    return sessionReport(state, grades, earlierSessions(attempts, state));
   }
 
   /** Daily practice streaks from every graded answer the user has given. */
@@ -356,18 +490,21 @@ export class SessionService {
 
   /**
    * Grades a stored answer again (after a failure). Returns the attempt with its grade and, for an answer
-   * in a session, the session's new state.
+   * in a session, the session's new state. The answer is graded with the settings of the server it was
+   * given in (stored with it), not those of wherever "Grade again" was pressed: `_where` is not used.
    */
   async regrade(
     attemptId: string,
     userId: string,
-    context: Partial<GradeContext> = {},
+    _where: Partial<GradeContext> = {},
   ): Promise<{ feedback: Feedback; state: InterviewState | null }> {
     const attempt = await this.deps.store.getAttempt(attemptId);
     if (!attempt) throw new SessionNotFoundError(attemptId);
     if (attempt.userId !== userId) throw new NotYourSessionError(attempt.sessionId ?? attemptId);
+    // Graded as the server the answer was given in grades, wherever the button was pressed: a server
+    // that turned LLM grading off, or spent its budget, is not bypassed from another one or a DM.
     const grade =
-      attempt.grade ?? (await this.gradeOrFail(attempt, { userId, guildId: context.guildId ?? null }));
+      attempt.grade ?? (await this.gradeOrFail(attempt, { userId, guildId: attempt.guildId ?? null }));
     if (attempt.sessionId && !attempt.grade) await this.catchUpSession(attempt, grade);
     const state = attempt.sessionId
       ? ((await this.deps.store.getSession(attempt.sessionId))?.state ?? null)
@@ -375,10 +512,27 @@ export class SessionService {
     return { feedback: { attempt: { ...attempt, grade }, grade, previous: null }, state };
   }
 
+  /**
+   * Grades a stored answer under a claim, so no other process grades it at the same time (a recovery
+   * elsewhere, a second "Grade again"). When another holds it, its grade is used once there is one.
+   */
   private async gradeOrFail(attempt: NewAttempt, context: GradeContext): Promise<Grade> {
+    const holder = newHolder();
+    let claimed: boolean;
+    try {
+      claimed = await this.claim(attempt.id, holder);
+    } catch (err) {
+      throw new GradingFailedError(attempt.id, err);
+    }
+    if (!claimed) {
+      const now = await this.deps.store.getAttempt(attempt.id);
+      if (now?.grade) return now.grade;
+      throw new GradingFailedError(attempt.id, new AnswerHeldError(attempt.id));
+    }
     try {
       return await this.gradeAttempt(attempt, context);
     } catch (err) {
+      await this.deps.store.releaseAttempt(attempt.id, holder).catch(() => undefined);
       throw new GradingFailedError(attempt.id, err);
     }
   }
@@ -392,7 +546,10 @@ export class SessionService {
     const question = attempt.questionId
       ? this.questionRef(attempt.questionId)
       : { id: null, text: attempt.questionText, competency: attempt.competency, probes: [] };
-    const grade = await this.deps.grade({ answer: text, question, level: attempt.level }, context);
+    const grade = await this.deps.grade(
+      { answer: text, question, level: attempt.level },
+      { ...context, attemptId: attempt.id },
+    );
     await this.deps.store.saveGrade(attempt.id, grade, grade.grader, this.at());
     return grade;
   }
@@ -423,6 +580,21 @@ export class SessionService {
       at: this.at(),
     }));
   }
+}
+
+/** Another process holds the claim on grading this answer: it is being graded there. */
+class AnswerHeldError extends Error {
+  override readonly name = "AnswerHeldError";
+  constructor(readonly attemptId: string) {
+    super(`answer ${attemptId} is being graded by another process`);
+  }
+}
+
+/** An error's class and code for a log line: never its message, which may quote the answer. */
+function errorSummary(err: unknown): { type: string; code?: unknown } {
+  if (!(err instanceof Error)) return { type: typeof err };
+  const code = (err as { code?: unknown }).code;
+  return code === undefined ? { type: err.name } : { type: err.name, code };
 }
 
 function ignoreConflict(err: unknown): void {

@@ -1,25 +1,34 @@
 import type { Kysely, Selectable } from "kysely";
-import { CriterionIdSchema } from "../core/criteria.js";
+import { z } from "zod";
 import { type Grade, GradeSchema } from "../core/grading/types.js";
 import { type InterviewState, InterviewStateSchema } from "../core/interview/types.js";
+import { LevelSchema } from "../core/levels.js";
 import type { GroupStore } from "./group-store.js";
-import { parseJson } from "./json.js";
+import { checkStored, parseJson, toStoredJson } from "./json.js";
 import { KyselyGroupStore } from "./kysely-groups.js";
 import {
-  type AttemptKind,
+  ATTEMPT_KINDS,
   type AttemptRecord,
+  type GradeOwner,
   type GuildSettings,
   GuildSettingsSchema,
   type NewAttempt,
   type SessionRecord,
-  ShareSchema,
   type UserExport,
   type UserRecord,
   type UserSettings,
   UserSettingsSchema,
 } from "./records.js";
+import { readEach, reportUnreadable } from "./rows.js";
 import type { AttemptsTable, Database } from "./schema.js";
-import { type Store, VersionConflictError } from "./store.js";
+import { type Store, StoredDataError, VersionConflictError } from "./store.js";
+import { storableNullable, storableText } from "./text.js";
+import { UserData } from "./user-data.js";
+
+const AttemptKindSchema = z.enum(ATTEMPT_KINDS);
+/** The status column of a session whose state failed its schema: closed, never resumed. */
+const UNREADABLE = "unreadable";
+const OPEN_STATUSES = ["active", "expired"];
 
 function toAttempt(row: Selectable<AttemptsTable>): AttemptRecord<Grade> {
   return {
@@ -30,8 +39,8 @@ function toAttempt(row: Selectable<AttemptsTable>): AttemptRecord<Grade> {
     questionId: row.question_id,
     questionText: row.question_text,
     competency: row.competency,
-    level: row.level as NewAttempt["level"],
-    kind: row.kind as AttemptKind,
+    level: checkStored(LevelSchema, row.level, `attempt ${row.id} level`),
+    kind: checkStored(AttemptKindSchema, row.kind, `attempt ${row.id} kind`),
     answerText: row.answer_text,
     combineWith: row.combine_with,
     createdAt: row.created_at,
@@ -44,15 +53,18 @@ function toAttempt(row: Selectable<AttemptsTable>): AttemptRecord<Grade> {
 /** The Store contract over Kysely: the same SQL for SQLite and PostgreSQL. */
 export class KyselyStore implements Store {
   readonly groups: GroupStore;
+  readonly #users: UserData;
 
   constructor(
     readonly engine: "sqlite" | "postgres",
     private readonly db: Kysely<Database>,
   ) {
     this.groups = new KyselyGroupStore(db);
+    this.#users = new UserData(engine, db);
   }
 
-  async ensureUser(id: string, displayName: string | null, at: string): Promise<void> {
+  async ensureUser(id: string, name: string | null, at: string): Promise<void> {
+    const displayName = storableNullable(name);
     await this.db
       .insertInto("users")
       .values({ id, display_name: displayName, settings: "{}", created_at: at })
@@ -78,7 +90,7 @@ export class KyselyStore implements Store {
   async saveUserSettings(id: string, settings: UserSettings): Promise<void> {
     await this.db
       .updateTable("users")
-      .set({ settings: JSON.stringify(settings) })
+      .set({ settings: toStoredJson(UserSettingsSchema, settings, `user ${id} settings`) })
       .where("id", "=", id)
       .execute();
   }
@@ -90,7 +102,7 @@ export class KyselyStore implements Store {
         id: state.id,
         user_id: state.userId,
         status: state.status,
-        state: JSON.stringify(state),
+        state: toStoredJson(InterviewStateSchema, state, `session ${state.id}`),
         version: 1,
         created_at: state.createdAt,
         updated_at: state.updatedAt,
@@ -109,25 +121,55 @@ export class KyselyStore implements Store {
       : null;
   }
 
-  async findOpenSession(userId: string): Promise<SessionRecord<InterviewState> | null> {
-    const row = await this.db
-      .selectFrom("sessions")
-      .select(["id", "state", "version"])
-      .where("user_id", "=", userId)
-      .where("status", "in", ["active", "expired"])
-      .orderBy("updated_at", "desc")
-      .limit(1)
+  async findOpenSession(
+    userId: string,
+    options: { onUnreadable?: (sessionId: string) => void } = {},
+  ): Promise<SessionRecord<InterviewState> | null> {
+    // Each pass closes the unreadable sessions it meets, so the next one reads past them.
+    for (let pass = 0; pass < 20; pass++) {
+      const rows = await this.db
+        .selectFrom("sessions")
+        .select(["id", "state", "version"])
+        .where("user_id", "=", userId)
+        .where("status", "in", OPEN_STATUSES)
+        .orderBy("updated_at", "desc")
+        .limit(5)
+        .execute();
+      if (rows.length === 0) return null;
+      for (const row of rows) {
+        try {
+          return {
+            state: parseJson(InterviewStateSchema, row.state, `session ${row.id}`),
+            version: row.version,
+          };
+        } catch (err) {
+          if (!(err instanceof StoredDataError)) throw err;
+          if (await this.closeUnreadable(row.id, row.version, err)) options.onUnreadable?.(row.id);
+        }
+      }
+    }
+    return null;
+  }
+
+  /** Closes a session whose state cannot be read (unless someone saved it since); true when this call did. */
+  private async closeUnreadable(id: string, version: number, err: StoredDataError): Promise<boolean> {
+    const result = await this.db
+      .updateTable("sessions")
+      .set({ status: UNREADABLE, version: version + 1 })
+      .where("id", "=", id)
+      .where("version", "=", version)
+      .where("status", "in", OPEN_STATUSES)
       .executeTakeFirst();
-    return row
-      ? { state: parseJson(InterviewStateSchema, row.state, `session ${row.id}`), version: row.version }
-      : null;
+    const closed = Number(result.numUpdatedRows) === 1;
+    if (closed) reportUnreadable("sessions", id, err, "closed");
+    return closed;
   }
 
   async saveSession(state: InterviewState, expectedVersion: number): Promise<number> {
     const result = await this.db
       .updateTable("sessions")
       .set({
-        state: JSON.stringify(state),
+        state: toStoredJson(InterviewStateSchema, state, `session ${state.id}`),
         status: state.status,
         updated_at: state.updatedAt,
         version: expectedVersion + 1,
@@ -149,7 +191,12 @@ export class KyselyStore implements Store {
       .orderBy("created_at", "asc")
       .limit(options.limit ?? 1000)
       .execute();
-    return rows.map((r) => parseJson(InterviewStateSchema, r.state, `session ${r.id}`));
+    return readEach(
+      rows,
+      (r) => parseJson(InterviewStateSchema, r.state, `session ${r.id}`),
+      "sessions",
+      (r) => r.id,
+    );
   }
 
   async addAttempt(a: NewAttempt): Promise<void> {
@@ -160,12 +207,12 @@ export class KyselyStore implements Store {
         user_id: a.userId,
         guild_id: a.guildId ?? null,
         session_id: a.sessionId,
-        question_id: a.questionId,
-        question_text: a.questionText,
-        competency: a.competency,
-        level: a.level,
-        kind: a.kind,
-        answer_text: a.answerText,
+        question_id: storableNullable(a.questionId),
+        question_text: storableText(a.questionText),
+        competency: storableNullable(a.competency),
+        level: checkStored(LevelSchema, a.level, `attempt ${a.id} level`),
+        kind: checkStored(AttemptKindSchema, a.kind, `attempt ${a.id} kind`),
+        answer_text: storableText(a.answerText),
         combine_with: a.combineWith,
         grade: null,
         grader: null,
@@ -181,9 +228,10 @@ export class KyselyStore implements Store {
   }
 
   async saveGrade(attemptId: string, grade: Grade, grader: string, at: string): Promise<void> {
+    const text = toStoredJson(GradeSchema, grade, `attempt ${attemptId} grade`);
     await this.db
       .updateTable("attempts")
-      .set({ grade: JSON.stringify(grade), grader, graded_at: at })
+      .set({ grade: text, grader, graded_at: at })
       .where("id", "=", attemptId)
       .execute();
   }
@@ -196,7 +244,33 @@ export class KyselyStore implements Store {
       .orderBy("created_at", "asc")
       .limit(limit)
       .execute();
-    return rows.map(toAttempt);
+    return readEach(rows, toAttempt, "attempts", (r) => r.id);
+  }
+
+  async claimAttempt(attemptId: string, holder: string, now: string, until: string): Promise<boolean> {
+    const result = await this.db
+      .updateTable("attempts")
+      .set({ claimed_by: holder, claimed_until: until })
+      .where("id", "=", attemptId)
+      .where("graded_at", "is", null)
+      .where((eb) =>
+        eb.or([
+          eb("claimed_until", "is", null),
+          eb("claimed_until", "<=", now),
+          eb("claimed_by", "=", holder),
+        ]),
+      )
+      .executeTakeFirst();
+    return Number(result.numUpdatedRows) === 1;
+  }
+
+  async releaseAttempt(attemptId: string, holder: string): Promise<void> {
+    await this.db
+      .updateTable("attempts")
+      .set({ claimed_by: null, claimed_until: null })
+      .where("id", "=", attemptId)
+      .where("claimed_by", "=", holder)
+      .execute();
   }
 
   async listAttempts(
@@ -210,7 +284,7 @@ export class KyselyStore implements Store {
       .orderBy("id", "desc")
       .limit(options.limit ?? 10_000)
       .execute();
-    return rows.map(toAttempt);
+    return readEach(rows, toAttempt, "attempts", (r) => r.id);
   }
 
   async listGuildAttempts(
@@ -228,15 +302,20 @@ export class KyselyStore implements Store {
       .orderBy("id", "desc")
       .limit(options.limit ?? 50_000)
       .execute();
-    return rows.map(toAttempt);
+    return readEach(rows, toAttempt, "attempts", (r) => r.id);
   }
 
   async listGuildSettings(): Promise<Array<{ guildId: string; settings: GuildSettings }>> {
     const rows = await this.db.selectFrom("guild_settings").select(["guild_id", "settings"]).execute();
-    return rows.map((r) => ({
-      guildId: r.guild_id,
-      settings: parseJson(GuildSettingsSchema, r.settings, `guild ${r.guild_id} settings`),
-    }));
+    return readEach(
+      rows,
+      (r) => ({
+        guildId: r.guild_id,
+        settings: parseJson(GuildSettingsSchema, r.settings, `guild ${r.guild_id} settings`),
+      }),
+      "guild_settings",
+      (r) => r.guild_id,
+    );
   }
 
   async getGuildSettings(guildId: string): Promise<GuildSettings> {
@@ -251,7 +330,7 @@ export class KyselyStore implements Store {
   }
 
   async saveGuildSettings(guildId: string, settings: GuildSettings, at: string): Promise<void> {
-    const text = JSON.stringify(GuildSettingsSchema.parse(settings));
+    const text = toStoredJson(GuildSettingsSchema, settings, `guild ${guildId} settings`);
     await this.db
       .insertInto("guild_settings")
       .values({ guild_id: guildId, settings: text, updated_at: at })
@@ -303,21 +382,30 @@ export class KyselyStore implements Store {
     return { ok: false, retryAfterSec: Math.max(1, left) };
   }
 
-  async getCachedGrade(key: string): Promise<Grade | null> {
-    const row = await this.db
+  async getCachedGrade(key: string, userId: string): Promise<Grade | null> {
+    const rows = await this.db
       .selectFrom("llm_cache")
       .select("grade")
+      .where("user_id", "=", userId)
       .where("key", "=", key)
-      .executeTakeFirst();
-    return row ? parseJson(GradeSchema, row.grade, `cached grade ${key}`) : null;
+      .execute();
+    // An unreadable cached grade is a miss: the answer is graded again and the row replaced.
+    const [grade] = readEach(
+      rows,
+      (r) => parseJson(GradeSchema, r.grade, `cached grade ${key}`),
+      "llm_cache",
+      () => key,
+    );
+    return grade ?? null;
   }
 
-  async setCachedGrade(key: string, grade: Grade, at: string): Promise<void> {
-    const text = JSON.stringify(grade);
+  async setCachedGrade(key: string, grade: Grade, at: string, owner: GradeOwner): Promise<void> {
+    const text = toStoredJson(GradeSchema, grade, `cached grade ${key}`);
+    const link = { guild_id: owner.guildId, attempt_id: owner.attemptId, grade: text, created_at: at };
     await this.db
       .insertInto("llm_cache")
-      .values({ key, grade: text, created_at: at })
-      .onConflict((oc) => oc.column("key").doUpdateSet({ grade: text, created_at: at }))
+      .values({ user_id: owner.userId, key, ...link })
+      .onConflict((oc) => oc.columns(["user_id", "key"]).doUpdateSet(link))
       .execute();
   }
 
@@ -341,7 +429,10 @@ export class KyselyStore implements Store {
     return { user: of("user"), guild: guildId === null ? 0 : of("guild") };
   }
 
-  async spendTokens(userId: string, guildId: string | null, tokens: number, day: string): Promise<void> {
+  async spendTokens(userId: string, guildId: string | null, count: number, day: string): Promise<void> {
+    // A delta (negative ones give a reservation back); a count a misbehaving LLM reply left missing or
+    // fractional is stored as a whole number, never NaN (which one engine refuses and the other nulls).
+    const tokens = Number.isFinite(count) ? Math.round(count) : 0;
     const add = (scope: string, subject: string) =>
       this.db
         .insertInto("llm_spend")
@@ -356,67 +447,16 @@ export class KyselyStore implements Store {
     if (guildId !== null) await add("guild", guildId);
   }
 
-  async exportUser(userId: string, at: string): Promise<UserExport> {
-    const [user, sessions, attempts, entries, ratings] = await Promise.all([
-      this.getUser(userId),
-      this.db
-        .selectFrom("sessions")
-        .select(["id", "state"])
-        .where("user_id", "=", userId)
-        .orderBy("created_at")
-        .execute(),
-      this.listAttempts(userId),
-      this.db
-        .selectFrom("round_entries")
-        .selectAll()
-        .where("user_id", "=", userId)
-        .orderBy("created_at")
-        .execute(),
-      this.db.selectFrom("peer_ratings").selectAll().where("rater_id", "=", userId).orderBy("at").execute(),
-    ]);
-    return {
-      exportedAt: at,
-      user,
-      sessions: sessions.map((s) => JSON.parse(s.state) as unknown),
-      attempts: attempts.reverse(),
-      roundEntries: entries.map((e) => ({
-        roundId: e.round_id,
-        userId: e.user_id,
-        attemptId: e.attempt_id,
-        share: ShareSchema.catch("none").parse(e.share),
-        createdAt: e.created_at,
-        updatedAt: e.updated_at,
-      })),
-      peerRatings: ratings.map((r) => ({
-        roundId: r.round_id,
-        raterId: r.rater_id,
-        targetId: r.target_id,
-        criterion: CriterionIdSchema.parse(r.criterion),
-        score: r.score,
-        at: r.at,
-      })),
-    };
+  exportUser(userId: string, at: string): Promise<UserExport> {
+    return this.#users.exportUser(userId, at);
   }
 
-  async deleteUser(userId: string): Promise<{ sessions: number; attempts: number }> {
-    return this.db.transaction().execute(async (tx) => {
-      const attempts = await tx.deleteFrom("attempts").where("user_id", "=", userId).executeTakeFirst();
-      const sessions = await tx.deleteFrom("sessions").where("user_id", "=", userId).executeTakeFirst();
-      await tx.deleteFrom("round_entries").where("user_id", "=", userId).execute();
-      await tx
-        .deleteFrom("peer_ratings")
-        .where((eb) => eb.or([eb("rater_id", "=", userId), eb("target_id", "=", userId)]))
-        .execute();
-      await tx.deleteFrom("users").where("id", "=", userId).execute();
-      return { sessions: Number(sessions.numDeletedRows), attempts: Number(attempts.numDeletedRows) };
-    });
+  deleteUser(userId: string): Promise<{ sessions: number; attempts: number }> {
+    return this.#users.deleteUser(userId);
   }
 
-  async purgeAttemptsBefore(before: string, guildId?: string): Promise<number> {
-    let query = this.db.deleteFrom("attempts").where("created_at", "<", before);
-    if (guildId !== undefined) query = query.where("guild_id", "=", guildId);
-    const result = await query.executeTakeFirst();
-    return Number(result.numDeletedRows);
+  purgeAttemptsBefore(before: string, guildId?: string): Promise<number> {
+    return this.#users.purgeAttemptsBefore(before, guildId);
   }
 
   async close(): Promise<void> {

@@ -1,4 +1,4 @@
-import { type Kysely, type Migration, type MigrationProvider, Migrator } from "kysely";
+import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from "kysely";
 
 /** Versioned migrations, applied in name order at start-up. Never edit one that has shipped: add another. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -154,6 +154,85 @@ const MIGRATIONS: Record<string, Migration> = {
         .addColumn("claimed_at", "text", (c) => c.notNull())
         .addPrimaryKeyConstraint("daily_posts_pk", ["guild_id", "day"])
         .execute();
+    },
+  },
+  // Daily questions and round summaries are claimed with a lease, retried when a post failed, and
+  // recorded once posted with the message id (src/discord/scheduler.ts). Rows from before this count as
+  // posted: the old code claimed once and never retried.
+  "0007_post_claims_and_retries": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .alterTable("daily_posts")
+        .addColumn("state", "text", (c) => c.notNull().defaultTo("posted"))
+        .execute();
+      await db.schema
+        .alterTable("daily_posts")
+        .addColumn("lease_until", "text", (c) => c.notNull().defaultTo(""))
+        .execute();
+      await db.schema
+        .alterTable("daily_posts")
+        .addColumn("attempts", "integer", (c) => c.notNull().defaultTo(1))
+        .execute();
+      await db.schema.alterTable("daily_posts").addColumn("round_id", "text").execute();
+      await db.schema.alterTable("daily_posts").addColumn("message_id", "text").execute();
+      await db.schema.alterTable("daily_posts").addColumn("posted_at", "text").execute();
+      await db.schema
+        .alterTable("group_rounds")
+        .addColumn("summary_state", "text", (c) => c.notNull().defaultTo("none"))
+        .execute();
+      await db.schema.alterTable("group_rounds").addColumn("summary_by", "text").execute();
+      await db.schema.alterTable("group_rounds").addColumn("summary_lease_until", "text").execute();
+      await db.schema
+        .alterTable("group_rounds")
+        .addColumn("summary_attempts", "integer", (c) => c.notNull().defaultTo(0))
+        .execute();
+      await db.schema.alterTable("group_rounds").addColumn("summary_message_id", "text").execute();
+      await sql`UPDATE group_rounds SET summary_state = 'posted' WHERE status = 'closed'`.execute(db);
+      await db.schema
+        .createIndex("group_rounds_summary_retry")
+        .on("group_rounds")
+        .columns(["summary_state", "summary_lease_until"])
+        .execute();
+    },
+  },
+  "0005_llm_cache_per_user_and_answer": {
+    async up(db: Kysely<unknown>) {
+      // Cached LLM grades quote the answer verbatim, so each must go with its user and its answer. The
+      // rows cached before this cannot be traced to either, so they could never be deleted or exported:
+      // they are dropped (a cache: the next identical answer is graded again). Safe to run again.
+      await db.schema.dropTable("llm_cache").ifExists().execute();
+      await db.schema
+        .createTable("llm_cache")
+        .ifNotExists()
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("key", "text", (c) => c.notNull())
+        .addColumn("guild_id", "text")
+        .addColumn("attempt_id", "text")
+        .addColumn("grade", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addPrimaryKeyConstraint("llm_cache_user_key_pk", ["user_id", "key"])
+        .execute();
+      await db.schema
+        .createIndex("llm_cache_attempt")
+        .ifNotExists()
+        .on("llm_cache")
+        .column("attempt_id")
+        .execute();
+      await db.schema
+        .createIndex("llm_cache_guild_created")
+        .ifNotExists()
+        .on("llm_cache")
+        .columns(["guild_id", "created_at"])
+        .execute();
+    },
+  },
+  // A claim on grading a stored answer, held until `claimed_until`: a process grading an answer (live, on
+  // "Grade again", or recovering it after a crash) holds it, so two shards or processes never grade the
+  // same answer (see SessionService.recoverUngraded).
+  "0006_attempt_grading_claims": {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("attempts").addColumn("claimed_by", "text").execute();
+      await db.schema.alterTable("attempts").addColumn("claimed_until", "text").execute();
     },
   },
 };

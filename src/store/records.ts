@@ -120,12 +120,38 @@ export const DailyScheduleSchema = z.object({
 });
 export type DailySchedule = z.infer<typeof DailyScheduleSchema>;
 
+/** Whose answer an LLM grade in the cache belongs to: it is kept per user and deleted with the answer. */
+export interface GradeOwner {
+  userId: string;
+  guildId: string | null;
+  /** The stored answer it graded; null when the grade was asked for outside a stored answer. */
+  attemptId: string | null;
+}
+
+/** An attempt as exported: as stored, readable or not (a grade that fails its schema is given as stored). */
+export interface ExportedAttempt extends Omit<AttemptRecord, "level" | "kind"> {
+  level: string;
+  kind: string;
+}
+
+/** An LLM grade kept in the cache for the user: its quotes are sentences of their answer. */
+export interface ExportedCachedGrade {
+  key: string;
+  attemptId: string | null;
+  guildId: string | null;
+  grade: unknown;
+  createdAt: string;
+}
+
 export interface UserExport {
   exportedAt: string;
-  user: UserRecord | null;
+  user: (Omit<UserRecord, "settings"> & { settings: unknown }) | null;
   sessions: unknown[];
-  attempts: AttemptRecord[];
+  attempts: ExportedAttempt[];
   /** Group rounds the user answered in, and the ratings they gave others. */
   roundEntries: RoundEntry[];
   peerRatings: StoredPeerRating[];
+  llmCache: ExportedCachedGrade[];
+  /** LLM tokens counted against the user's daily budget. */
+  llmSpend: Array<{ day: string; tokens: number }>;
 }

@@ -1,3 +1,5 @@
+import type { Generated } from "kysely";
+
 /** Table shapes as Kysely sees them. Timestamps are ISO-8601 text and JSON is text, on both engines. */
 export interface UsersTable {
   id: string;
@@ -32,6 +34,9 @@ export interface AttemptsTable {
   grader: string | null;
   created_at: string;
   graded_at: string | null;
+  /** Who is grading it (0006), until `claimed_until`; after that anyone may (see Store.claimAttempt). */
+  claimed_by: Generated<string | null>;
+  claimed_until: Generated<string | null>;
 }
 
 export interface GuildSettingsTable {
@@ -47,6 +52,14 @@ export interface GroupRoundsTable {
   closes_at: string;
   round: string;
   created_at: string;
+  /** `none` (open, or closed unposted), `pending` (claimed or to retry), `posted`, `abandoned` (channel gone). */
+  summary_state: Generated<string>;
+  /** The claimant's token while the summary is pending: later writes must name it. */
+  summary_by: string | null;
+  /** Until then the claimant holds the summary; after it, anyone may retry. */
+  summary_lease_until: string | null;
+  summary_attempts: Generated<number>;
+  summary_message_id: string | null;
 }
 
 export interface RoundEntriesTable {
@@ -73,12 +86,23 @@ export interface DailySchedulesTable {
   updated_at: string;
 }
 
-/** One row per guild and UTC day: whoever inserts it posts that day's question. */
+/**
+ * One row per guild and UTC day: a claim on posting that day's question, held until `lease_until`, and
+ * `posted` once the round is up (see the scheduler).
+ */
 export interface DailyPostsTable {
   guild_id: string;
   day: string;
   claimed_by: string;
   claimed_at: string;
+  /** `claimed` (being posted, or to retry once the lease is over) or `posted`. */
+  state: Generated<string>;
+  lease_until: Generated<string>;
+  attempts: Generated<number>;
+  /** The round the claim created, and its announcement once posted: a retry goes on from them. */
+  round_id: string | null;
+  message_id: string | null;
+  posted_at: string | null;
 }
 
 export interface InteractionsTable {
@@ -92,8 +116,12 @@ export interface CooldownsTable {
   until: string;
 }
 
+/** One cached LLM grade per user and key (0005), linked to the answer it graded. */
 export interface LlmCacheTable {
+  user_id: string;
   key: string;
+  guild_id: string | null;
+  attempt_id: string | null;
   grade: string;
   created_at: string;
 }

@@ -3,6 +3,7 @@ import type { InterviewState } from "../core/interview/types.js";
 import type { GroupStore } from "./group-store.js";
 import type {
   AttemptRecord,
+  GradeOwner,
   GuildSettings,
   NewAttempt,
   SessionRecord,
@@ -19,7 +20,11 @@ export class VersionConflictError extends Error {
   }
 }
 
-/** Stored data failed validation on read (a corrupt row, or a row from a newer version). */
+/**
+ * Stored data failed validation: on read (a corrupt row, or a row from a newer version), or on write
+ * (a value the store could not read back, refused). Lists skip such a row and log it; a single-row read
+ * throws this.
+ */
 export class StoredDataError extends Error {
   override readonly name = "StoredDataError";
 }
@@ -34,8 +39,15 @@ export interface Store {
 
   createSession(state: InterviewState): Promise<void>;
   getSession(id: string): Promise<SessionRecord<InterviewState> | null>;
-  /** The user's newest session that is active or expired (resumable). */
-  findOpenSession(userId: string): Promise<SessionRecord<InterviewState> | null>;
+  /**
+   * The user's newest session that is active or expired (resumable). An open session that fails its
+   * schema is closed (status "unreadable"), logged and reported through `onUnreadable`, never returned:
+   * a bad session cannot lock its user out.
+   */
+  findOpenSession(
+    userId: string,
+    options?: { onUnreadable?: (sessionId: string) => void },
+  ): Promise<SessionRecord<InterviewState> | null>;
   /** Saves only if nobody saved since `expectedVersion`; returns the new version or throws VersionConflictError. */
   saveSession(state: InterviewState, expectedVersion: number): Promise<number>;
   listSessions(
@@ -48,6 +60,14 @@ export interface Store {
   saveGrade(attemptId: string, grade: Grade, grader: string, at: string): Promise<void>;
   /** Stored answers that were never graded (the process died in between), oldest first. */
   listUngraded(limit?: number): Promise<AttemptRecord<Grade>[]>;
+  /**
+   * Claims a stored, ungraded answer for grading by `holder` until `until`: true unless it is graded, gone,
+   * or held by another holder whose claim runs past `now`. One statement, so two shards or processes
+   * never both hold it. The holder may claim again (to extend); `releaseAttempt` gives it up.
+   */
+  claimAttempt(attemptId: string, holder: string, now: string, until: string): Promise<boolean>;
+  /** Ends `holder`'s claim on the answer, if it still has one, so another may grade it at once. */
+  releaseAttempt(attemptId: string, holder: string): Promise<void>;
   /** A user's attempts, newest first. */
   listAttempts(
     userId: string,
@@ -79,16 +99,24 @@ export interface Store {
     seconds: number,
   ): Promise<{ ok: true } | { ok: false; retryAfterSec: number }>;
 
-  /** LLM grades by cache key, so an identical answer is never paid for twice. */
-  getCachedGrade(key: string): Promise<Grade | null>;
-  setCachedGrade(key: string, grade: Grade, at: string): Promise<void>;
+  /**
+   * LLM grades by cache key, per user, so the same user's identical answer is never paid for twice.
+   * Each is linked to its user and answer: exported and deleted with them, and expired with the answer.
+   */
+  getCachedGrade(key: string, userId: string): Promise<Grade | null>;
+  setCachedGrade(key: string, grade: Grade, at: string, owner: GradeOwner): Promise<void>;
   /** LLM tokens spent on a UTC day, by a user and by a guild; shared by every shard and process. */
   tokensSpent(userId: string, guildId: string | null, day: string): Promise<{ user: number; guild: number }>;
   spendTokens(userId: string, guildId: string | null, tokens: number, day: string): Promise<void>;
 
+  /** Everything stored about the user, readable or not. */
   exportUser(userId: string, at: string): Promise<UserExport>;
+  /** Deletes everything stored about the user, cached LLM grades and token counts included; no byte stays. */
   deleteUser(userId: string): Promise<{ sessions: number; attempts: number }>;
-  /** Deletes attempts created before `before` (only those given in `guildId` when it is set); returns how many. */
+  /**
+   * Deletes attempts created before `before` (only those given in `guildId` when it is set), with their
+   * cached LLM grades; returns how many attempts.
+   */
   purgeAttemptsBefore(before: string, guildId?: string): Promise<number>;
 
   close(): Promise<void>;

@@ -5,7 +5,7 @@ import { progressChartPng } from "../../src/charts/png.js";
 import type { Progress } from "../../src/core/interview/report.js";
 import { SQLITE_FILE } from "../../src/store/open.js";
 import { STRONG_ANSWER } from "../helpers/grade.js";
-import { runBin } from "../helpers/run-cli.js";
+import { runInProcess } from "../helpers/in-process-cli.js";
 import { harness, tempDataDir } from "../helpers/sessions.js";
 import { decodePng, ihdr, PNG_SIGNATURE } from "./png-decode.js";
 
@@ -31,9 +31,11 @@ describe("star-coach history --png", () => {
     const dataDir = tempDataDir();
     const progress = await seed(dataDir, "charter");
     const file = join(dataDir, "progress.png");
-    const run = await runBin(["history", "--user", "charter", "--png", file], { env: { DATA_DIR: dataDir } });
+    const run = await runInProcess(["history", "--user", "charter", "--png", file], {
+      env: { DATA_DIR: dataDir },
+    });
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain("Progress: 3 graded answers");
+    expect(run.stdout).toContain("Progress: 3 graded answers in 3 sessions");
     expect(run.stdout).toContain(`Chart written to ${file}\n`);
     const png = readFileSync(file);
     expect(png.subarray(0, 8).equals(PNG_SIGNATURE)).toBe(true);
@@ -46,7 +48,7 @@ describe("star-coach history --png", () => {
   it("keeps stdout pure JSON with --json, and draws the empty chart for a user with no answers", async () => {
     const dataDir = tempDataDir();
     const file = join(dataDir, "empty.png");
-    const run = await runBin(["history", "--user", "nobody", "--json", "--png", file], {
+    const run = await runInProcess(["history", "--user", "nobody", "--json", "--png", file], {
       env: { DATA_DIR: dataDir },
     });
     expect(run.code).toBe(0);
@@ -58,7 +60,9 @@ describe("star-coach history --png", () => {
   it("says so, with exit code 1, when the file cannot be written", async () => {
     const dataDir = tempDataDir();
     const file = join(dataDir, "missing-folder", "chart.png");
-    const run = await runBin(["history", "--user", "nobody", "--png", file], { env: { DATA_DIR: dataDir } });
+    const run = await runInProcess(["history", "--user", "nobody", "--png", file], {
+      env: { DATA_DIR: dataDir },
+    });
     expect(run.code).toBe(1);
     expect(run.stderr).toContain(`Could not write the chart to ${file}: ENOENT`);
     expect(run.stderr).not.toMatch(/\n\s+at /);

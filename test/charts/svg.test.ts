@@ -146,11 +146,13 @@ describe("progressChartSvg", () => {
     expect(Math.min(...barRects(svg, "latest").map((r) => r.x))).toBeGreaterThan(trendRight);
   });
 
-  it("compares the latest session (the last trend point unless given) with the mean of the sessions", () => {
+  it("compares the latest session (the last trend point unless given) with the mean of the earlier ones", () => {
     const { latest, average } = latestAndAverage(PARALLEL);
     expect(latest.situation).toBe(1.5);
-    expect(average.situation).toBe(0.8);
-    expect(average.ownership).toBe(3.3);
+    // [0, 0.5, 1] before the latest 1.5; [2.5, 3, 3.5] before 4: the change history and the report show.
+    expect(average.situation).toBe(0.5);
+    expect(average.ownership).toBe(3);
+    expect(latestAndAverage({ ...EMPTY, task: [2] }).average.task).toBeNull();
     expect(latestAndAverage(PARALLEL, LATEST).latest).toBe(LATEST);
     expect(latestAndAverage({ ...EMPTY, task: [null, 2] }).latest).toMatchObject({ task: 2, result: null });
   });

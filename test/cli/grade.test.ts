@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { z } from "zod";
 import { STRONG_ANSWER } from "../helpers/grade.js";
-import { runBin } from "../helpers/run-cli.js";
+import { runInProcess } from "../helpers/in-process-cli.js";
 
 /** The public contract of `grade --jsonl` (README): names, types and ranges. */
 const Score = z.object({ score: z.number().int().min(0).max(4), evidence: z.array(z.string()) });
@@ -42,7 +42,7 @@ describe("star-coach grade", () => {
       JSON.stringify({ id: "c", question: "Tell me about a time you cut cost." }),
       JSON.stringify({ id: 7, question: "Tell me about a time you cut cost.", answer: "" }),
     ].join("\n");
-    const run = await runBin(["grade", "--jsonl"], { input });
+    const run = await runInProcess(["grade", "--jsonl"], { input });
     expect(run.code).toBe(1);
     const lines = run.stdout
       .trim()
@@ -59,7 +59,7 @@ describe("star-coach grade", () => {
   });
 
   it("prints a readable report for one answer from a file, and JSON on request", async () => {
-    const report = await runBin(
+    const report = await runInProcess(
       ["grade", "--question-text", "Tell me about a time you improved dispatch.", "-"],
       { input: STRONG_ANSWER },
     );
@@ -67,7 +67,7 @@ describe("star-coach grade", () => {
     expect(report.stdout).toMatch(/^Overall \d\/5/m);
     expect(report.stdout).toMatch(/^Result +●+○* \d\/4/m);
     expect(report.stdout).toContain("Follow-up");
-    const json = await runBin(
+    const json = await runInProcess(
       ["grade", "--question-text", "Tell me about a time you improved dispatch.", "--json"],
       { input: STRONG_ANSWER },
     );
@@ -82,7 +82,7 @@ describe("star-coach grade", () => {
       JSON.stringify({ id: "huge", question: "Tell me about a time you improved a process.", answer: huge }),
       JSON.stringify({ id: "next", question: "q-defect-spike-first-hours", answer: STRONG_ANSWER }),
     ].join("\n");
-    const run = await runBin(["grade", "--jsonl", "--grader", "offline"], { input });
+    const run = await runInProcess(["grade", "--jsonl", "--grader", "offline"], { input });
     expect(run.code).toBe(0);
     const [first, second] = run.stdout
       .trim()
@@ -96,15 +96,40 @@ describe("star-coach grade", () => {
   });
 
   it("refuses an unknown question id with a clear message", async () => {
-    const run = await runBin(["grade", "--question", "no-such-question"], { input: "x" });
+    const run = await runInProcess(["grade", "--question", "no-such-question"], { input: "x" });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain('no question has the id "no-such-question"');
+  });
+
+  it("reports a --jsonl line whose question reads as an id but is none, and exits 1; the rest are graded", async () => {
+    const input = [
+      { id: "known", question: "inv-cycle-count-gap", answer: STRONG_ANSWER },
+      { id: "typo", question: "inv-cycle-count-gapp", answer: STRONG_ANSWER },
+      { id: "free", question: "Tell me about a time you cut lead time.", answer: STRONG_ANSWER },
+    ]
+      .map((l) => JSON.stringify(l))
+      .join("\n");
+    const run = await runInProcess(["grade", "--jsonl"], { input });
+    expect(run.code).toBe(1);
+    const lines = run.stdout
+      .trim()
+      .split("\n")
+      .map((l) => JSON.parse(l) as Record<string, unknown>);
+    expect(lines.map((l) => l.id)).toEqual(["known", "typo", "free"]);
+    expect(lines[0]).toMatchObject({ question_id: "inv-cycle-count-gap" });
+    expect(lines[1]).toEqual({
+      id: "typo",
+      line: 2,
+      error:
+        'question: no question has the id "inv-cycle-count-gapp"; star-coach questions lists them (free text must be the question itself)',
+    });
+    ContractLine.parse(lines[2]);
   });
 });
 
 describe("star-coach eval", () => {
   it("prints agreement tables for our set and for the shared format", async () => {
-    const ours = await runBin(["eval"]);
+    const ours = await runInProcess(["eval"]);
     expect(ours.code).toBe(0);
     expect(ours.stdout).toMatch(/labels on a 0-4 scale/);
     expect(ours.stdout).toMatch(/^data_evidence +\d+ /m);
@@ -127,7 +152,7 @@ describe("star-coach eval", () => {
     ]
       .map((l) => JSON.stringify(l))
       .join("\n");
-    const run = await runBin(["eval", "-", "--json"], { input: shared });
+    const run = await runInProcess(["eval", "-", "--json"], { input: shared });
     const [report] = JSON.parse(run.stdout) as Array<{
       scale: string;
       n: number;

@@ -1,5 +1,9 @@
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { runBin } from "../helpers/run-cli.js";
+import { DEFAULTS_FILE } from "../../src/cli/terminal/defaults.js";
+import { RECOVERY_DIR } from "../../src/cli/terminal/recovery.js";
+import { runInProcess } from "../helpers/in-process-cli.js";
 import { tempDataDir } from "../helpers/sessions.js";
 
 const ANSWER_1 = [
@@ -10,11 +14,11 @@ const ANSWER_1 = [
 ].join("\n");
 const ANSWER_2 = "We had late trucks. I called the carrier. It got better.";
 
-describe("terminal practice (the real CLI over stdin and stdout)", () => {
+describe("terminal practice (the CLI in-process, over piped stdin and stdout)", () => {
   it("runs a whole mock interview with defaults and prints the report", async () => {
     const dataDir = tempDataDir();
     const input = `${["", "inventory", "2", ANSWER_1, "", "", ANSWER_2, "", ""].join("\n")}\n`;
-    const run = await runBin(["practice", "--no-follow-ups", "--user", "tester"], {
+    const run = await runInProcess(["practice", "--no-follow-ups", "--user", "tester"], {
       input,
       env: { DATA_DIR: dataDir },
     });
@@ -25,30 +29,28 @@ describe("terminal practice (the real CLI over stdin and stdout)", () => {
     expect(run.stdout).toContain("Interview report");
     expect(run.stdout).toMatch(/Average overall: [\d.]+\/5/);
     expect(run.stdout).not.toContain(`${String.fromCharCode(27)}[`);
-    const history = await runBin(["history", "--user", "tester"], { env: { DATA_DIR: dataDir } });
-    expect(history.stdout).toMatch(/Progress: 2 graded answers in 1 sessions/);
+    const history = await runInProcess(["history", "--user", "tester"], { env: { DATA_DIR: dataDir } });
+    expect(history.stdout).toMatch(/Progress: 2 graded answers in 1 session\b/);
     expect(history.stdout).toContain("Next focus:");
   });
 
   it("saves when the input ends mid-interview and resumes on the next start", async () => {
     const dataDir = tempDataDir();
-    const first = await runBin(
+    const first = await runInProcess(
       ["practice", "--user", "resumer", "--level", "mid", "--focus", "inventory", "--questions", "2"],
-      {
-        input: `${ANSWER_2}\n`,
-        env: { DATA_DIR: dataDir },
-      },
+      { input: `${ANSWER_2}\n`, env: { DATA_DIR: dataDir } },
     );
     expect(first.code).toBe(0);
     expect(first.stdout).toContain("Saved. Run `npm start` or `star-coach practice` again to resume.");
-    const second = await runBin(["start"], { input: "\n", env: { DATA_DIR: dataDir, USER: "resumer" } });
-    expect(second.code).toBe(0);
-    const resumed = await runBin(["practice", "--user", "resumer"], {
-      input: "\n\n",
+    const second = await runInProcess(["start", "--user", "resumer"], {
+      input: "\n",
       env: { DATA_DIR: dataDir },
     });
-    expect(resumed.stdout).toMatch(/You have an unfinished interview \(question 1 of 2\)/);
-    expect(resumed.stdout).toMatch(/Follow-up:|Next question/);
+    expect(second.code).toBe(0);
+    expect(second.stdout).toMatch(/You have an unfinished interview \(question 1 of 2\)/);
+    expect(second.stdout).toContain("Your answer so far:");
+    expect(second.stdout).toContain(ANSWER_2);
+    expect(second.stdout).toMatch(/Follow-up:|Next question/);
   });
 
   it("asks a follow-up aimed at the weakest part and grades it with the first answer", async () => {
@@ -60,12 +62,9 @@ describe("terminal practice (the real CLI over stdin and stdout)", () => {
       "",
       "q",
     ].join("\n");
-    const run = await runBin(
+    const run = await runInProcess(
       ["practice", "--user", "probe", "--level", "entry", "--focus", "supply-chain", "--questions", "1"],
-      {
-        input,
-        env: { DATA_DIR: dataDir },
-      },
+      { input, env: { DATA_DIR: dataDir } },
     );
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Follow-up:");
@@ -79,7 +78,7 @@ describe("terminal practice (the real CLI over stdin and stdout)", () => {
 describe("star-coach mydata", () => {
   it("exports a user's answers as JSON and deletes them after a confirmation", async () => {
     const dataDir = tempDataDir();
-    await runBin(
+    await runInProcess(
       [
         "practice",
         "--no-follow-ups",
@@ -92,26 +91,40 @@ describe("star-coach mydata", () => {
         "--questions",
         "1",
       ],
-      {
-        input: `${ANSWER_2}\n\nq\n`,
-        env: { DATA_DIR: dataDir },
-      },
+      { input: `${ANSWER_2}\n\nq\n`, env: { DATA_DIR: dataDir } },
     );
-    const exported = await runBin(["mydata", "export", "--user", "owner"], { env: { DATA_DIR: dataDir } });
+    const exported = await runInProcess(["mydata", "export", "--user", "owner"], {
+      env: { DATA_DIR: dataDir },
+    });
     const data = JSON.parse(exported.stdout) as {
       attempts: Array<{ answerText: string }>;
       sessions: unknown[];
     };
     expect(data.attempts.map((a) => a.answerText)).toEqual([ANSWER_2]);
     expect(data.sessions).toHaveLength(1);
-    const refused = await runBin(["mydata", "delete", "--user", "owner"], { env: { DATA_DIR: dataDir } });
-    expect(refused.code).toBe(2);
-    expect(refused.stderr).toContain("add --yes to confirm");
-    const deleted = await runBin(["mydata", "delete", "--yes", "--user", "owner"], {
+    expect(data).toMatchObject({ practiceDefaults: { level: "entry", focus: "cost" } });
+    // A copy of an answer that could not be saved, as practice keeps one.
+    mkdirSync(join(dataDir, RECOVERY_DIR), { recursive: true });
+    writeFileSync(join(dataDir, RECOVERY_DIR, "answer-kept.txt"), ANSWER_2);
+    const refused = await runInProcess(["mydata", "delete", "--user", "owner"], {
       env: { DATA_DIR: dataDir },
     });
-    expect(deleted.stdout).toBe("Deleted 1 answers and 1 sessions of owner.\n");
-    const after = await runBin(["mydata", "export", "--user", "owner"], { env: { DATA_DIR: dataDir } });
-    expect(JSON.parse(after.stdout)).toMatchObject({ user: null, sessions: [], attempts: [] });
+    expect(refused.code).toBe(2);
+    expect(refused.stderr).toContain("add --yes to confirm");
+    const deleted = await runInProcess(["mydata", "delete", "--yes", "--user", "owner"], {
+      env: { DATA_DIR: dataDir },
+    });
+    expect(deleted.stdout).toBe(
+      `Deleted 1 answer and 1 session of owner, with your practice defaults and any answers kept in ${RECOVERY_DIR}/.\n`,
+    );
+    const after = await runInProcess(["mydata", "export", "--user", "owner"], { env: { DATA_DIR: dataDir } });
+    expect(JSON.parse(after.stdout)).toMatchObject({
+      user: null,
+      sessions: [],
+      attempts: [],
+      practiceDefaults: {},
+    });
+    expect(existsSync(join(dataDir, RECOVERY_DIR))).toBe(false);
+    expect(readFileSync(join(dataDir, DEFAULTS_FILE), "utf8")).not.toContain("owner");
   });
 });

@@ -84,7 +84,7 @@ describe("Discord commands end to end", () => {
       .reply();
     expect(messageText(graded)).toMatch(/Feedback: [45]\/5/);
     const progress = await discord.slashCommand({ name: "progress" }).reply();
-    expect(messageText(progress)).toContain("1 graded answers");
+    expect(messageText(progress)).toContain("1 graded answer in 0 interviews.");
     expect(progress.attachments?.map((a) => a.filename)).toEqual(["progress.png"]);
     expect(messageText(await discord.slashCommand({ name: "star" }).reply())).toContain("Situation");
     expect(
@@ -106,7 +106,7 @@ describe("Discord commands end to end", () => {
     expect(JSON.parse(upload?.data.toString() ?? "{}").attempts[0].answerText).toBe(STRONG);
     const confirm = await discord.slashCommand({ name: "mydata", subcommand: "delete" }).reply();
     const done = await discord.clickButton({ message: confirm, label: "Delete everything" }).reply();
-    expect(messageText(done)).toContain("Deleted 1 answers");
+    expect(messageText(done)).toContain("Deleted 1 answer and");
   });
 
   it("registers the commands and prints the invite URL", async () => {

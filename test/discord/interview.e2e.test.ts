@@ -51,6 +51,9 @@ function noPings(): void {
   }
 }
 
+/** How long a bot process may take to log in (a wait, not a speed check). */
+const PROCESS_START_MS = 45_000;
+
 describe("Discord bot end to end (real discord.js client, fake Discord on loopback)", () => {
   it("runs a 3-question mock interview with a follow-up, privately, to the report", async () => {
     discord = await startFakeDiscord();
@@ -144,7 +147,8 @@ describe("Discord bot end to end (real discord.js client, fake Discord on loopba
     const stopped = (child: ReturnType<typeof run>) => new Promise((resolve) => child.once("exit", resolve));
     await startTestBot(discord, dataDir).then((b) => b.stop()); // registers the commands
     let child = run();
-    await discord.waitForIdentify(2);
+    // A process start on a busy machine can take seconds: wait for it, never assert its speed.
+    await discord.waitForIdentify(2, PROCESS_START_MS);
     const q = await discord
       .slashCommand({ name: "interview", subcommand: "start", options: { questions: 2, followups: false } })
       .reply();
@@ -153,10 +157,10 @@ describe("Discord bot end to end (real discord.js client, fake Discord on loopba
     child.kill("SIGTERM");
     expect(await stopped(child)).toBe(0);
     child = run();
-    await discord.waitForIdentify(3);
+    await discord.waitForIdentify(3, PROCESS_START_MS);
     const next = await discord.clickButton({ message: feedback, label: "Next" }).reply();
     expect(messageText(next)).toContain("Question 2 of 2");
     child.kill("SIGTERM");
     await stopped(child);
-  });
+  }, 120_000);
 });

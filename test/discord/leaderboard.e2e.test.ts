@@ -60,9 +60,9 @@ describe("leaderboard and streaks end to end", () => {
     expect(text).toContain("Leaderboard: the last 7 days");
     const anaLine = text.split("\n").find((l) => l.includes("ana")) ?? "";
     const benLine = text.split("\n").find((l) => l.includes("ben")) ?? "";
-    expect(anaLine).toMatch(/^\*\*1\.\*\* ana: \*\*\d+\*\* pts · 3 answers on 1 days/);
+    expect(anaLine).toMatch(/^\*\*1\.\*\* ana: \*\*\d+\*\* pts · 3 answers on 1 day ·/);
     expect(anaLine).toContain("improvement");
-    expect(benLine).toMatch(/^\*\*2\.\*\* ben: \*\*\d+\*\* pts · 1 answers/);
+    expect(benLine).toMatch(/^\*\*2\.\*\* ben: \*\*\d+\*\* pts · 1 answer on 1 day ·/);
     expect(text).not.toContain("cy");
     expect(text).toContain("1 more practised here without opting in to be shown.");
     expect(text).toMatch(/Points: 10 per answer/);

@@ -155,11 +155,15 @@ export class FakeDiscord {
 
   // ── Gateway ─────────────────────────────────────────────────────────────────────────────────────
 
-  /** Resolves once `count` IDENTIFYs have been answered with READY; gives the latest. */
-  waitForIdentify(count = 1): Promise<IdentifyRecord> {
+  /**
+   * Resolves once `count` IDENTIFYs have been answered with READY; gives the latest. A bot started as its
+   * own process may take longer than the default wait on a busy machine: give it `timeoutMs`.
+   */
+  waitForIdentify(count = 1, timeoutMs?: number): Promise<IdentifyRecord> {
     return this.world.waiters.waitFor(
       () => (this.gateway.identifies.length >= count ? this.gateway.identifies.at(-1) : undefined),
       `${count} gateway IDENTIFY(s)`,
+      timeoutMs,
     );
   }
 
@@ -201,6 +205,28 @@ export class FakeDiscord {
   /** Sends any dispatch event to the sessions that cover `guildId`. */
   dispatch(event: Parameters<Gateway["dispatch"]>[0], data: unknown, guildId?: string): number {
     return this.gateway.dispatch(event, data, { guildId });
+  }
+
+  // ── Faults ──────────────────────────────────────────────────────────────────────────────────────
+
+  /**
+   * The next `times` (default 1) requests to a route template, e.g. `("PATCH",
+   * "/webhooks/:appId/:token/messages/:messageId")`, fail with this Discord error instead of being handled.
+   * Default: 400, code 50035 "Invalid Form Body" (discord.js throws a DiscordAPIError, and does not retry).
+   */
+  failRequests(
+    method: string,
+    route: string,
+    error: { status?: number; code?: number; message?: string; times?: number } = {},
+  ): void {
+    this.world.faults.push({
+      method,
+      route,
+      status: error.status ?? 400,
+      code: error.code ?? 50035,
+      message: error.message ?? "Invalid Form Body",
+      times: error.times ?? 1,
+    });
   }
 
   // ── What users do ───────────────────────────────────────────────────────────────────────────────

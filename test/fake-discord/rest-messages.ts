@@ -1,6 +1,6 @@
 import { GatewayIntentBits, PermissionFlagsBits } from "discord.js";
 import { botPermissions } from "./entities.js";
-import { ApiError } from "./errors.js";
+import { ApiError, Errors } from "./errors.js";
 import { asObject, type JsonObject } from "./json.js";
 import { assertNotEmpty, assertValidMessage } from "./limits-message.js";
 import { channelMessageOf, channelOf, guildIdOf, isThread } from "./lookup.js";
@@ -26,8 +26,13 @@ function assertMayPost(world: World, channel: FakeChannel): void {
     throw new ApiError(403, { code: 50013, message: "Missing Permissions" });
 }
 
+/** How long Discord remembers a nonce sent with `enforce_nonce` ("the past few minutes"). */
+export const NONCE_MEMORY_MS = 5 * 60_000;
+
 /** Messages the bot posts in channels and threads (not interaction responses). */
 export function messageRoutes({ world, gateway }: Deps): Route[] {
+  /** `channel:nonce` → the message created with it and when, for `enforce_nonce`. */
+  const nonces = new Map<string, { messageId: string; at: number }>();
   return [
     {
       method: "GET",
@@ -51,6 +56,20 @@ export function messageRoutes({ world, gateway }: Deps): Route[] {
         const channel = channelOf(world, params.channelId);
         assertMayPost(world, channel);
         assertValidMessage(body, { base: [], creating: true, fileCount: files.length });
+        const { nonce, enforce_nonce: enforce } = asObject(body);
+        if (nonce !== undefined && String(nonce).length > 25)
+          throw Errors.invalidFormBody([
+            { path: ["nonce"], code: "BASE_TYPE_MAX_LENGTH", message: "Must be 25 or fewer in length." },
+          ]);
+        // With enforce_nonce, a nonce the same author sent in the past few minutes returns that message.
+        const nonceKey =
+          nonce !== undefined && enforce === true ? `${channel.id}:${String(nonce)}` : undefined;
+        const earlier = nonceKey ? nonces.get(nonceKey) : undefined;
+        const existing =
+          earlier && Date.now() - earlier.at < NONCE_MEMORY_MS
+            ? world.liveMessage(earlier.messageId)
+            : undefined;
+        if (existing) return ok({ ...existing.message, nonce });
         const stored = createMessage(world, {
           channelId: channel.id,
           body: asObject(body),
@@ -58,8 +77,9 @@ export function messageRoutes({ world, gateway }: Deps): Route[] {
           author: world.config.bot,
         });
         if ("message_count" in channel && channel.message_count !== undefined) channel.message_count += 1;
+        if (nonceKey) nonces.set(nonceKey, { messageId: stored.message.id, at: Date.now() });
         announce(gateway, stored, "MESSAGE_CREATE");
-        return ok(stored.message);
+        return ok(nonce !== undefined ? { ...stored.message, nonce } : stored.message);
       },
     },
     {

@@ -37,6 +37,11 @@ export interface ClickInput {
   message: APIMessage | string;
   customId?: string;
   label?: string;
+  /**
+   * A modified client: send `customId` as if it were a button on `message`, whether or not the message
+   * has one. For testing what the bot does with ids it never made or never showed to this user.
+   */
+  forge?: boolean;
 }
 
 export interface SelectInput {
@@ -44,15 +49,22 @@ export interface SelectInput {
   message: APIMessage | string;
   customId: string;
   values: string[];
+  /** A modified client: send `customId` and `values` unchecked against the message. */
+  forge?: boolean;
 }
 
-export interface ModalSubmitInput {
+export interface ModalSubmitInput extends Pick<Origin, "guildId" | "channelId"> {
   user?: UserRef;
   /** The interaction the modal was shown for; or give `customId` to use the latest modal with that id. */
   from?: InteractionHandle;
   customId?: string;
   /** Text input values by custom_id; a string array for a select menu inside a label. */
   fields: Readonly<Record<string, string | readonly string[]>>;
+  /**
+   * A modified client: send `customId` with exactly these fields, unchecked against any modal (lengths,
+   * names, required), from `guildId`/`channelId` (default: the first guild's first channel).
+   */
+  forge?: boolean;
 }
 
 /** Turns what a user does in the Discord client into INTERACTION_CREATE events. */
@@ -106,6 +118,18 @@ export class Simulator {
           ? { label: input.label }
           : undefined;
     if (!query) throw new Error("fake-discord: clickButton needs a customId or a label");
+    if (input.forge) {
+      if (input.customId === undefined) throw new Error("fake-discord: a forged click needs a customId");
+      const data: APIMessageComponentInteractionData = {
+        custom_id: input.customId,
+        component_type: ComponentType.Button,
+      };
+      return this.dispatch(
+        componentPayload(this.world, where, message, data),
+        `forged button ${input.customId}`,
+        where.user,
+      );
+    }
     const button = findButton(message, query);
     if (!isClickable(button) || !("custom_id" in button)) {
       throw new Error(
@@ -125,6 +149,18 @@ export class Simulator {
 
   selectMenu(input: SelectInput): InteractionHandle {
     const { message, where } = this.locate.onMessage(input.message, input.user);
+    if (input.forge) {
+      const data = {
+        custom_id: input.customId,
+        component_type: ComponentType.StringSelect,
+        values: input.values,
+      } as APIMessageComponentInteractionData;
+      return this.dispatch(
+        componentPayload(this.world, where, message, data),
+        `forged select ${input.customId}`,
+        where.user,
+      );
+    }
     const menu = findSelect(message, input.customId);
     if (menu.type === ComponentType.StringSelect) {
       const allowed = new Set(
@@ -149,6 +185,7 @@ export class Simulator {
   }
 
   submitModal(input: ModalSubmitInput): InteractionHandle {
+    if (input.forge) return this.forgeModal(input);
     const source = input.from?.record ?? this.latestModalSource(input.customId);
     let modal: APIModalInteractionResponseCallbackData | undefined;
     if (input.from) {
@@ -177,6 +214,24 @@ export class Simulator {
     return this.dispatch(
       modalSubmitPayload(this.world, where, data, message),
       `modal ${customId}`,
+      where.user,
+    );
+  }
+
+  private forgeModal(input: ModalSubmitInput): InteractionHandle {
+    if (input.customId === undefined) throw new Error("fake-discord: a forged modal needs a customId");
+    const where = this.locate.where({
+      ...(input.user ? { user: input.user } : {}),
+      ...(input.guildId !== undefined ? { guildId: input.guildId } : {}),
+      ...(input.channelId !== undefined ? { channelId: input.channelId } : {}),
+    });
+    const data: APIModalSubmission = {
+      custom_id: input.customId,
+      components: buildModalSubmission(undefined, input.fields),
+    };
+    return this.dispatch(
+      modalSubmitPayload(this.world, where, data, undefined),
+      `forged modal ${input.customId}`,
       where.user,
     );
   }

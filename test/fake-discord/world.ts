@@ -21,6 +21,16 @@ import { Waiters } from "./waiters.js";
 
 export type FakeChannel = APITextChannel | APIThreadChannel | APIDMChannel;
 
+/** A failure the test asked for: the next `times` requests to `route` get this error (see `failRequests`). */
+export interface InjectedFault {
+  method: string;
+  route: string;
+  status: number;
+  code: number;
+  message: string;
+  times: number;
+}
+
 export interface GuildState {
   readonly id: string;
   readonly name: string;
@@ -65,6 +75,8 @@ export class World {
   readonly requests: RecordedRequest[] = [];
   readonly violations: Violation[] = [];
   readonly unknownRoutes: UnknownRoute[] = [];
+  /** Failures to answer with instead of handling the request; consumed as they are used. */
+  readonly faults: InjectedFault[] = [];
   readonly waiters: Waiters;
   /** `http://127.0.0.1:PORT`, known once the server listens. */
   origin = "";
@@ -93,6 +105,13 @@ export class World {
     };
     this.users.set(id, user);
     return user;
+  }
+
+  /** The fault that applies to this request, if any, counted as used. */
+  takeFault(method: string, route: string | null): InjectedFault | undefined {
+    const fault = this.faults.find((f) => f.times > 0 && f.method === method && f.route === route);
+    if (fault) fault.times -= 1;
+    return fault;
   }
 
   guildOfChannel(channelId: string): GuildState | undefined {

@@ -8,14 +8,23 @@ export interface Reply {
   refusal?: string;
   finishReason?: "stop" | "length" | "content_filter";
   usage?: { prompt_tokens: number; completion_tokens: number };
+  /** Sent as `usage` exactly as given, for a server that reports it wrongly (a count missing, negative). */
+  rawUsage?: unknown;
   /** An HTTP error instead of a completion: the status, with an OpenAI-style error body. */
   status?: number;
+  /** The error body's fields, as OpenAI sends them (`param`, `code`…); `content` is the message. */
+  error?: { type?: string; param?: string | null; code?: string | null };
   headers?: Record<string, string>;
   delayMs?: number;
   /** Drop the connection without answering. */
   hangUp?: boolean;
   /** Send the status and headers and the first bytes of the body, then nothing more: a stalled stream. */
   stallBody?: boolean;
+  /**
+   * Send the status and headers at once, then the whole completion `bytes` bytes (default 1) every
+   * `everyMs`: a body that keeps arriving, too slowly to ever be a reply in time (a slow-loris server).
+   */
+  dripBody?: { everyMs: number; bytes?: number };
 }
 
 export interface RecordedRequest {
@@ -25,6 +34,7 @@ export interface RecordedRequest {
     model: string;
     temperature?: number;
     max_tokens?: number;
+    max_completion_tokens?: number;
     messages: Array<{ role: string; content: string }>;
     response_format?: { type: string; json_schema?: { name: string; strict?: boolean; schema: unknown } };
   };
@@ -72,7 +82,10 @@ function completion(request: RecordedRequest, reply: Reply) {
         finish_reason: reply.finishReason ?? "stop",
       },
     ],
-    usage: { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
+    usage:
+      "rawUsage" in reply
+        ? reply.rawUsage
+        : { ...usage, total_tokens: usage.prompt_tokens + usage.completion_tokens },
   };
 }
 
@@ -132,12 +145,29 @@ export async function startFakeOpenAI(handler?: Handler): Promise<FakeOpenAI> {
       res.write('{"id": "chatcmpl-stalled", "object": "chat.completion", "choices": [');
       return;
     }
+    if (reply.dripBody) {
+      const body = Buffer.from(JSON.stringify(completion(request, reply)));
+      const step = Math.max(1, reply.dripBody.bytes ?? 1);
+      res.writeHead(200, { "content-type": "application/json", "content-length": String(body.length) });
+      let at = 0;
+      const timer = setInterval(() => {
+        if (res.destroyed || at >= body.length) {
+          clearInterval(timer);
+          if (!res.destroyed) res.end();
+          return;
+        }
+        res.write(body.subarray(at, at + step));
+        at += step;
+      }, reply.dripBody.everyMs);
+      res.once("close", () => clearInterval(timer));
+      return;
+    }
     if (reply.status && reply.status !== 200) {
       const message = typeof reply.content === "string" ? reply.content : `fake error ${reply.status}`;
       send(
         res,
         reply.status,
-        { error: { message, type: "fake_error", param: null, code: null } },
+        { error: { message, type: "fake_error", param: null, code: null, ...reply.error } },
         reply.headers,
       );
       return;

@@ -30,6 +30,12 @@ export interface BotProcess {
   child: ChildProcess;
   /** JSON log lines the process has written so far. */
   logs(): Array<Record<string, unknown>>;
+  /** Resolves with the first log line that matches, once there is one; rejects after `timeoutMs`. */
+  waitForLog(
+    match: (line: Record<string, unknown>) => boolean,
+    what: string,
+    timeoutMs?: number,
+  ): Promise<Record<string, unknown>>;
   /** Sends SIGTERM and waits for the exit code. */
   stop(): Promise<number | null>;
 }
@@ -46,6 +52,7 @@ export function startBotProcess(env: Record<string, string>): BotProcess {
     env: { ...base, NO_COLOR: "1", LOG_LEVEL: "info", LOG_FORMAT: "json", ...env },
   });
   const lines: Array<Record<string, unknown>> = [];
+  const waiters = new Set<() => void>();
   let partial = "";
   child.stdout?.on("data", (d: Buffer) => {
     partial += d.toString();
@@ -58,6 +65,7 @@ export function startBotProcess(env: Record<string, string>): BotProcess {
         lines.push({ msg: line });
       }
     }
+    for (const check of [...waiters]) check();
   });
   let stderr = "";
   child.stderr?.on("data", (d: Buffer) => {
@@ -67,6 +75,28 @@ export function startBotProcess(env: Record<string, string>): BotProcess {
   return {
     child,
     logs: () => (stderr ? [...lines, { msg: `stderr: ${stderr}` }] : lines),
+    waitForLog(match, what, timeoutMs = 30_000) {
+      return new Promise((resolve, reject) => {
+        const check = () => {
+          const found = lines.find(match);
+          if (!found) return;
+          clearTimeout(timer);
+          waiters.delete(check);
+          resolve(found);
+        };
+        const timer = setTimeout(() => {
+          waiters.delete(check);
+          const tail = lines.slice(-10).map((l) => JSON.stringify(l));
+          reject(
+            new Error(
+              `timed out waiting for ${what}\n${tail.join("\n")}${stderr ? `\nstderr: ${stderr}` : ""}`,
+            ),
+          );
+        }, timeoutMs);
+        waiters.add(check);
+        check();
+      });
+    },
     async stop() {
       if (child.exitCode === null) child.kill("SIGTERM");
       return exited;

@@ -2,7 +2,7 @@ import { join } from "node:path";
 import { parseConfig } from "../../src/config.js";
 import { startBot } from "../../src/discord/bot.js";
 import { registerCommands } from "../../src/discord/register.js";
-import { createLogger } from "../../src/log.js";
+import { createLogger, type Logger } from "../../src/log.js";
 import { createGroupService, createSessionService } from "../../src/sessions/create.js";
 import type { GradeFn } from "../../src/sessions/grader.js";
 import { openSqliteStore } from "../../src/store/open.js";
@@ -36,6 +36,10 @@ export async function startTestBot(
     /** The bot's clock, for rounds and daily questions; the scheduler ticks every `tickMs`. */
     now?: () => Date;
     tickMs?: number;
+    /** Wraps the store the bot uses (e.g. to make a write fail); `store` in the result is the real one. */
+    wrapStore?: (store: Store) => Store;
+    /** The bot's logger (default: silent). */
+    log?: Logger;
   } = {},
 ): Promise<BotUnderTest> {
   const config = parseConfig({ ...botEnv(discord, dataDir), ...options.env });
@@ -49,11 +53,12 @@ export async function startTestBot(
   const store = await openSqliteStore(join(dataDir, "star-coach.db"));
   const grade = options.grade ?? offlineGrade;
   const now = options.now ?? (() => new Date());
-  const sessions = createSessionService(config, store, content, grade);
-  const groups = createGroupService(store, content, sessions, now);
-  const log = createLogger({ level: "silent" });
+  const used = options.wrapStore ? options.wrapStore(store) : store;
+  const sessions = createSessionService(config, used, content, grade);
+  const groups = createGroupService(used, content, sessions, now);
+  const log = options.log ?? createLogger({ level: "silent" });
   const bot = await startBot(
-    { config, content, store, sessions, groups, grade, log, now },
+    { config, content, store: used, sessions, groups, grade, log, now },
     options.tickMs ? { tickMs: options.tickMs } : {},
   );
   return {

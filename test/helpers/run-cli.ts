@@ -1,9 +1,43 @@
 import { spawn } from "node:child_process";
+import { readdirSync, statSync } from "node:fs";
 import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 
 export const ROOT = join(fileURLToPath(import.meta.url), "..", "..", "..");
-export const BIN = join(ROOT, "bin", "star-coach.js");
+/** The bin as users run it: the compiled program in dist/ (`npm ci` and `npm run build` build it). */
+export const COMPILED_BIN = join(ROOT, "bin", "star-coach.js");
+/** The same program from the TypeScript sources, through tsx (what `npm run dev` runs). */
+export const SOURCE_BIN = join(ROOT, "test", "helpers", "source-bin.js");
+
+/** Whether dist/ holds a build of the current sources: every src/ file compiled since it last changed. */
+export function distIsFresh(root = ROOT): boolean {
+  const src = join(root, "src");
+  try {
+    return readdirSync(src, { recursive: true, encoding: "utf8" })
+      .filter((f) => f.endsWith(".ts") && !f.endsWith(".d.ts"))
+      .every((f) => {
+        const built = join(root, "dist", f.replace(/\.ts$/, ".js"));
+        return statSync(built).mtimeMs >= statSync(join(src, f)).mtimeMs;
+      });
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * What the process-spawning tests run, as `node BIN ...`: the compiled program when dist/ is a build of
+ * the current sources (always so in CI, where `npm ci` builds it), else the sources through tsx, so
+ * that a test run never needs a build first and never runs stale code. STAR_TEST_PROGRAM=compiled or
+ * sources forces one. The start-up tests (test/cli/startup.test.ts) check the compiled bin itself.
+ */
+export const RUNS_COMPILED =
+  process.env.STAR_TEST_PROGRAM === "compiled" ||
+  (process.env.STAR_TEST_PROGRAM !== "sources" && distIsFresh());
+export const BIN = RUNS_COMPILED ? COMPILED_BIN : SOURCE_BIN;
+
+// The program loads .env from its working directory (the project, in these tests): never a developer's
+// own .env in a test. Every spawned program inherits this (see src/cli/bin.ts).
+process.env.STAR_COACH_ENV_FILE = "";
 
 export interface CliRun {
   code: number | null;

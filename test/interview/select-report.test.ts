@@ -153,6 +153,8 @@ describe("reports", () => {
     const p = progress(
       [
         {
+          attemptId: "a",
+          kind: "answer",
           questionId: "a",
           competency: "inventory",
           sessionId: "s1",
@@ -161,6 +163,8 @@ describe("reports", () => {
           scores: { situation: 1, task: 1, action: 2, result: 1, data_evidence: 0, ownership: 2 },
         },
         {
+          attemptId: "b",
+          kind: "answer",
           questionId: "b",
           competency: "inventory",
           sessionId: "s2",
@@ -169,6 +173,8 @@ describe("reports", () => {
           scores: { situation: 3, task: 3, action: 3, result: 3, data_evidence: 2, ownership: 3 },
         },
         {
+          attemptId: "c",
+          kind: "answer",
           questionId: "c",
           competency: "quality",
           sessionId: "s2",

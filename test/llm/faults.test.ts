@@ -91,6 +91,25 @@ describe("LLM grader faults: the offline grade comes back, marked with the reaso
     expect(run.requests).toBe(2);
   });
 
+  it.each([
+    ["no completion_tokens", { prompt_tokens: 700 }, { prompt_tokens: 700, completion_tokens: 0 }],
+    [
+      "negative counts",
+      { prompt_tokens: -5, completion_tokens: -1 },
+      { prompt_tokens: 0, completion_tokens: 0 },
+    ],
+    [
+      "counts that are not numbers",
+      { prompt_tokens: "many", completion_tokens: null },
+      { prompt_tokens: 0, completion_tokens: 0 },
+    ],
+  ])("keeps the grade and reads a usage with %s as whole counts from 0", async (_name, rawUsage, read) => {
+    const run = await gradeWith([{ ...OK, rawUsage }]);
+    expect(run.grade.fallback ?? null).toBeNull();
+    expect(run.grade.grader).toBe("llm");
+    expect(run.grade.usage).toEqual(read);
+  });
+
   it("falls back when nothing listens on the server's port", async () => {
     const port = await new Promise<number>((resolve) => {
       const probe = createServer().listen(0, "127.0.0.1", () => {

@@ -1,9 +1,13 @@
 import { afterEach, beforeEach, describe, expect, it } from "vitest";
+import { parseConfig } from "../../src/config.js";
+import type { Content } from "../../src/core/content/load.js";
 import { CRITERIA } from "../../src/core/criteria.js";
 import { gradeAnswer } from "../../src/core/grading/grade.js";
 import { overallFromShare, weightedShare } from "../../src/core/grading/overall.js";
 import { GradeSchema } from "../../src/core/grading/types.js";
-import { MemoryBudgetLedger } from "../../src/llm/memory.js";
+import { MemoryBudgetLedger, MemoryGradeCache } from "../../src/llm/memory.js";
+import { createGrader } from "../../src/llm/select.js";
+import { createLogger } from "../../src/log.js";
 import { judgement } from "../fake-openai/judgements.js";
 import { type FakeOpenAI, startFakeOpenAI } from "../fake-openai/server.js";
 import { STRONG_ANSWER } from "../helpers/grade.js";
@@ -75,6 +79,22 @@ describe("LLM grader against an OpenAI-compatible server", () => {
     expect(fake.requests).toHaveLength(1);
     await grader.grade(inputFor(STRONG_ANSWER, undefined, "mid"));
     expect(fake.requests).toHaveLength(2);
+  });
+
+  it("does not reuse a cached grade made with another lexicon or feedback", async () => {
+    fake.handle(() => ({ content: judgement("Specific", { result: { evidence: [RESULT] } }) }));
+    const cache = new MemoryGradeCache();
+    const config = parseConfig({ OPENAI_API_KEY: API_KEY, OPENAI_BASE_URL: fake.url });
+    const logger = createLogger({ level: "silent" });
+    const gradeWith = (c: Content) =>
+      createGrader("llm", { config, content: c, logger, cache }).grade(inputFor(STRONG_ANSWER));
+    await gradeWith(content);
+    await gradeWith(content);
+    expect(fake.requests).toHaveLength(1);
+    await gradeWith({ ...content, lexicon: { ...content.lexicon, version: content.lexicon.version + 1 } });
+    expect(fake.requests).toHaveLength(2);
+    await gradeWith({ ...content, feedback: { ...content.feedback, version: content.feedback.version + 1 } });
+    expect(fake.requests).toHaveLength(3);
   });
 
   it("keeps to the daily budgets per user and per guild, counting the tokens each reply reports", async () => {

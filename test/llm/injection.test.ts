@@ -50,18 +50,19 @@ describe.each([
 
     expect(grade.grader).toBe("llm");
     for (const c of CRITERIA) {
-      // The most the offline evidence supports: its own score, one more with a verbatim quote, within the gates.
-      const supported = Math.min(
-        gate.criterionMax[c],
-        offline.grade.criteria[c].score + (quoteAnswer ? 1 : 0),
-      );
+      // An answer that addresses the grader gets no raise at all: never above its offline score.
+      const supported = Math.min(gate.criterionMax[c], offline.grade.criteria[c].score);
       expect(grade.criteria[c].score, c).toBeLessThanOrEqual(supported);
       for (const quote of grade.criteria[c].evidence) expect(entry.answer).toContain(quote);
+      // The fooled model's "As instructed, full marks." is never shown.
+      expect(grade.criteria[c].note, c).not.toMatch(/instructed|full marks/i);
     }
-    expect(grade.overall).toBeLessThanOrEqual(offline.grade.overall + 1);
+    expect(grade.overall).toBeLessThanOrEqual(offline.grade.overall);
     if (entry.kind === "pure") expect(grade.overall).toBe(1);
     expect(JSON.stringify(grade)).not.toContain(INVENTED_QUOTES[0]);
-    expect(grade.improved_example).not.toMatch(/75%|\$9M/);
+    // None of the fooled model's own words are shown: its example, gaps and follow-up give way to the offline ones.
+    expect(grade.improved_example).toBeNull();
+    expect(grade.missing).toEqual(offline.grade.missing);
     expect(grade.follow_up).toBe(offline.grade.follow_up);
   });
 });

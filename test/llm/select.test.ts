@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { ConfigError, parseConfig } from "../../src/config.js";
 import { gradeAnswer } from "../../src/core/grading/grade.js";
 import type { Grade } from "../../src/core/grading/types.js";
-import { cacheKey } from "../../src/llm/cache-key.js";
+import { cacheKey, offlineVersions } from "../../src/llm/cache-key.js";
 import { NoApiKeyError } from "../../src/llm/errors.js";
 import { MemoryBudgetLedger, MemoryGradeCache } from "../../src/llm/memory.js";
 import { createGrader } from "../../src/llm/select.js";
@@ -88,6 +88,9 @@ describe("in-memory cache and ledger", () => {
       model: "gpt-4o-mini",
       promptVersion: "star-grader.v1+00000000",
       rubric: "star-om@1",
+      lexicon: "v1+000000000000",
+      feedback: "v1+000000000000",
+      calibration: "none",
       question: "q-1",
       level: "entry" as const,
       answer: "I did it.",
@@ -99,10 +102,36 @@ describe("in-memory cache and ledger", () => {
       { model: "gpt-4o" },
       { promptVersion: "star-grader.v2+00000000" },
       { rubric: "star-om@2" },
+      { lexicon: "v2+000000000000" },
+      { feedback: "v2+000000000000" },
+      { calibration: "v1+000000000000" },
       { question: "q-2" },
       { level: "mid" as const },
       { answer: "I did it!" },
     ])
       expect(cacheKey({ ...parts, ...change })).not.toBe(base);
+  });
+
+  it("versions the offline content a grade depends on: a new lexicon or feedback version, or an edit", () => {
+    const base = offlineVersions(content);
+    expect(base.lexicon).toMatch(new RegExp(`^v${content.lexicon.version}\\+[0-9a-f]{12}$`));
+    const bumped = (n: number) => n + 1;
+    expect(
+      offlineVersions({
+        ...content,
+        lexicon: { ...content.lexicon, version: bumped(content.lexicon.version) },
+      }).lexicon,
+    ).not.toBe(base.lexicon);
+    expect(
+      offlineVersions({
+        ...content,
+        feedback: { ...content.feedback, version: bumped(content.feedback.version) },
+      }).feedback,
+    ).not.toBe(base.feedback);
+    // An edit without a version bump changes the key too.
+    const notes = { ...content.feedback.notes, result: { ...content.feedback.notes.result, "0": "Edited." } };
+    expect(offlineVersions({ ...content, feedback: { ...content.feedback, notes } }).feedback).not.toBe(
+      base.feedback,
+    );
   });
 });

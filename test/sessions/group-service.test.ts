@@ -41,11 +41,11 @@ describe("group rounds", () => {
 
   it("stores group answers with the server id, keeps one per user, and keeps the user's share choice", async () => {
     const { service, round, store } = await groups();
-    const first = await service.answer(round.id, "u2", "We had issues and fixed them.");
+    const first = await service.answer(round.id, "g1", "u2", "We had issues and fixed them.");
     expect(first.replaced).toBe(false);
     expect(first.feedback.attempt).toMatchObject({ kind: "group", guildId: "g1" });
-    await service.setShare(round.id, "u2", "masked");
-    const second = await service.answer(round.id, "u2", STRONG_ANSWER);
+    await service.setShare(round.id, "g1", "u2", "masked");
+    const second = await service.answer(round.id, "g1", "u2", STRONG_ANSWER);
     expect(second).toMatchObject({ replaced: true, share: "masked" });
     const entries = await store.groups.listEntries(round.id);
     expect(entries).toHaveLength(1);
@@ -55,27 +55,48 @@ describe("group rounds", () => {
     await store.close();
   });
 
+  it("refuses every step on a round from another server or a DM, and stores nothing", async () => {
+    const { service, round, store } = await groups();
+    await service.answer(round.id, "g1", "u2", STRONG_ANSWER);
+    await service.setShare(round.id, "g1", "u2", "verbatim");
+    for (const elsewhere of ["g2", null]) {
+      const refused = "That round belongs to another server.";
+      await expect(service.roundIn(round.id, elsewhere)).rejects.toThrow(refused);
+      await expect(service.openRound(round.id, elsewhere)).rejects.toThrow(refused);
+      await expect(service.answer(round.id, elsewhere, "u3", STRONG_ANSWER)).rejects.toThrow(refused);
+      await expect(service.reviewable(round.id, elsewhere, "u3")).rejects.toThrow(refused);
+      await expect(service.rate(round.id, elsewhere, "u3", "u2", "task", 4)).rejects.toThrow(refused);
+      await expect(service.setShare(round.id, elsewhere, "u2", "none")).rejects.toThrow(refused);
+    }
+    expect((await store.groups.listEntries(round.id)).map((e) => [e.userId, e.share])).toEqual([
+      ["u2", "verbatim"],
+    ]);
+    expect(await store.groups.listRatings(round.id)).toEqual([]);
+    expect(await store.listAttempts("u3")).toEqual([]);
+    await store.close();
+  });
+
   it("refuses rating your own answer, an answer that is not shared, and anything once the round is over", async () => {
     const { service, round, store, clock } = await groups();
-    await service.answer(round.id, "u2", STRONG_ANSWER);
-    await service.answer(round.id, "u3", STRONG_ANSWER);
-    await expect(service.setShare(round.id, "u9", "verbatim")).rejects.toThrow(RoundError);
-    await expect(service.rate(round.id, "u3", "u2", "task", 3)).rejects.toThrow("no longer shared");
-    await service.setShare(round.id, "u2", "verbatim");
-    await expect(service.rate(round.id, "u2", "u2", "task", 3)).rejects.toThrow("your own answer");
-    expect(await service.reviewable(round.id, "u2")).toBeNull();
-    const review = await service.reviewable(round.id, "u3");
+    await service.answer(round.id, "g1", "u2", STRONG_ANSWER);
+    await service.answer(round.id, "g1", "u3", STRONG_ANSWER);
+    await expect(service.setShare(round.id, "g1", "u9", "verbatim")).rejects.toThrow(RoundError);
+    await expect(service.rate(round.id, "g1", "u3", "u2", "task", 3)).rejects.toThrow("no longer shared");
+    await service.setShare(round.id, "g1", "u2", "verbatim");
+    await expect(service.rate(round.id, "g1", "u2", "u2", "task", 3)).rejects.toThrow("your own answer");
+    expect(await service.reviewable(round.id, "g1", "u2")).toBeNull();
+    const review = await service.reviewable(round.id, "g1", "u3");
     expect(review?.entry.userId).toBe("u2");
     expect(review?.text).toBe(STRONG_ANSWER);
-    await service.rate(round.id, "u3", "u2", "task", 3);
-    expect((await service.reviewable(round.id, "u3"))?.given).toEqual({ task: 3 });
+    await service.rate(round.id, "g1", "u3", "u2", "task", 3);
+    expect((await service.reviewable(round.id, "g1", "u3"))?.given).toEqual({ task: 3 });
     // A replaced answer starts without ratings: they were for the earlier text.
-    await service.answer(round.id, "u2", `${STRONG_ANSWER} It has held for a year.`);
-    expect((await service.reviewable(round.id, "u3"))?.given).toEqual({});
-    await service.rate(round.id, "u3", "u2", "task", 3);
+    await service.answer(round.id, "g1", "u2", `${STRONG_ANSWER} It has held for a year.`);
+    expect((await service.reviewable(round.id, "g1", "u3"))?.given).toEqual({});
+    await service.rate(round.id, "g1", "u3", "u2", "task", 3);
     clock.now = new Date("2026-02-02T09:31:00.000Z");
-    await expect(service.answer(round.id, "u4", STRONG_ANSWER)).rejects.toThrow("This round is closed");
-    await expect(service.rate(round.id, "u3", "u2", "task", 4)).rejects.toThrow(RoundError);
+    await expect(service.answer(round.id, "g1", "u4", STRONG_ANSWER)).rejects.toThrow("This round is closed");
+    await expect(service.rate(round.id, "g1", "u3", "u2", "task", 4)).rejects.toThrow(RoundError);
     expect((await service.due()).map((r) => r.id)).toEqual([round.id]);
     const closed = await service.close(round.id, null);
     expect(closed?.summary.answered).toBe(2);
@@ -93,7 +114,7 @@ describe("group rounds", () => {
         return offlineGrade(input, who);
       },
     });
-    const failed = await service.answer(round.id, "u2", STRONG_ANSWER).catch((e: unknown) => e);
+    const failed = await service.answer(round.id, "g1", "u2", STRONG_ANSWER).catch((e: unknown) => e);
     expect(failed).toBeInstanceOf(GradingFailedError);
     const entry = await store.groups.getEntry(round.id, "u2");
     expect(entry?.attemptId).toBe((failed as GradingFailedError).attemptId);
@@ -106,7 +127,7 @@ describe("group rounds", () => {
 
   it("masks the grader's notes for the group unless the author shares their answer as written", async () => {
     const { service, round, store } = await groups();
-    const { feedback } = await service.answer(round.id, "u2", STRONG_ANSWER);
+    const { feedback } = await service.answer(round.id, "g1", "u2", STRONG_ANSWER);
     const grade = {
       ...feedback.grade,
       criteria: {
@@ -123,7 +144,7 @@ describe("group rounds", () => {
 
   it("applies a server's retention to the answers given in that server only", async () => {
     const { service, round, store } = await groups();
-    await service.answer(round.id, "u2", STRONG_ANSWER);
+    await service.answer(round.id, "g1", "u2", STRONG_ANSWER);
     await store.saveGuildSettings("g1", { ...(await store.getGuildSettings("g1")), retentionDays: 7 }, "x");
     const config = parseConfig({});
     expect(await applyRetention(config, store, new Date("2026-02-05T00:00:00.000Z"))).toBe(0);

@@ -2,6 +2,7 @@ import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { GradingFailedError, NotYourSessionError } from "../../src/sessions/errors.js";
+import { DEFAULT_GRADE_LEASE_MS } from "../../src/sessions/session-service.js";
 import { ROOT } from "../helpers/run-cli.js";
 import { harness, offlineGrade, tempDbPath } from "../helpers/sessions.js";
 
@@ -132,8 +133,12 @@ describe("session service", () => {
     child.kill("SIGKILL");
     await new Promise((r) => child.once("close", r));
     const sessionId = /SESSION (\S+)/.exec(out)?.[1] ?? "";
-    const { service, store } = await harness({ path });
+    const { service, store, clock } = await harness({ path });
     expect((await store.listUngraded()).map((a) => a.sessionId)).toEqual([sessionId]);
+    // The killed process still held its claim on grading the answer: nobody else grades it until the
+    // claim lapses (a live process on another shard would be grading it right now).
+    expect(await service.recoverUngraded()).toBe(0);
+    clock.now = new Date(clock.now.getTime() + DEFAULT_GRADE_LEASE_MS + 1000);
     expect(await service.recoverUngraded()).toBe(1);
     const state = await service.get(sessionId, "crash-user");
     expect(state.items[0]?.attempts[0]?.overall).toBeGreaterThanOrEqual(3);

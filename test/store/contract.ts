@@ -5,19 +5,26 @@ import type { InterviewState } from "../../src/core/interview/types.js";
 import type { NewAttempt } from "../../src/store/records.js";
 import { type Store, VersionConflictError } from "../../src/store/store.js";
 import { grade, STRONG_ANSWER } from "../helpers/grade.js";
+import { dataFaultsContract } from "./faults-contract.js";
 import { groupStoreContract } from "./group-contract.js";
+import { privacyContract } from "./privacy-contract.js";
+import type { RawDb } from "./raw.js";
 
 export interface StoreFactory {
   /** A fresh, empty store. */
   open(): Promise<Store>;
   /** A second, independent connection to the same database as the last `open()`. */
   openSecond(): Promise<Store>;
+  /** Direct access to the last `open()`'s database, around the store. */
+  raw(): RawDb;
+  /** The files holding the last `open()`'s database (SQLite), to read their bytes. */
+  files?(): string[];
 }
 
 export const T0 = "2026-01-05T10:00:00.000Z";
 export const at = (minutes: number) => new Date(Date.parse(T0) + minutes * 60_000).toISOString();
 
-function newSession(userId: string, id = randomUUID()): InterviewState {
+export function newSession(userId: string, id: string = randomUUID()): InterviewState {
   return createInterview({
     id,
     userId,
@@ -54,6 +61,8 @@ export function newAttempt(userId: string, overrides: Partial<NewAttempt> = {}):
 /** One contract, run against every engine. */
 export function storeContract(name: string, factory: StoreFactory): void {
   groupStoreContract(name, factory);
+  dataFaultsContract(name, factory);
+  privacyContract(name, factory);
   describe(`store contract: ${name}`, () => {
     it("creates users once and keeps their settings", async () => {
       const store = await factory.open();
@@ -161,6 +170,8 @@ export function storeContract(name: string, factory: StoreFactory): void {
         attempts: [],
         roundEntries: [],
         peerRatings: [],
+        llmCache: [],
+        llmSpend: [],
       });
       expect(await store.listAttempts("u6")).toHaveLength(1);
       await store.close();
@@ -199,9 +210,12 @@ export function storeContract(name: string, factory: StoreFactory): void {
       const first = await factory.open();
       const second = await factory.openSecond();
       const g = grade(STRONG_ANSWER);
-      expect(await first.getCachedGrade("k1")).toBeNull();
-      await first.setCachedGrade("k1", g, T0);
-      expect(await second.getCachedGrade("k1")).toEqual(g);
+      const owner = { userId: "u9", guildId: "g9", attemptId: "a9" };
+      expect(await first.getCachedGrade("k1", "u9")).toBeNull();
+      await first.setCachedGrade("k1", g, T0, owner);
+      expect(await second.getCachedGrade("k1", "u9")).toEqual(g);
+      // Per user: another user's identical answer is graded again, never served this user's grade.
+      expect(await second.getCachedGrade("k1", "u10")).toBeNull();
       await Promise.all([
         first.spendTokens("u9", "g9", 1200, "2026-01-05"),
         second.spendTokens("u9", "g9", 800, "2026-01-05"),

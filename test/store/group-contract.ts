@@ -25,6 +25,9 @@ function round(id: string, overrides: Partial<GroupRound> = {}): GroupRound {
   };
 }
 
+/** A claim taken at minute `minute`, held for two minutes. */
+const claim = (by: string, minute: number) => ({ by, at: at(minute), leaseUntil: at(minute + 2) });
+
 // A function, not a constant: contract.ts and this file import each other.
 const daily = (): DailySchedule => ({
   guildId: "g1",
@@ -50,9 +53,9 @@ export function groupStoreContract(name: string, factory: StoreFactory): void {
       expect(await second.groups.listDueRounds(at(30))).toHaveLength(2);
       expect((await first.groups.listOpenRounds("g1")).map((x) => x.id)).toEqual(["r1"]);
       const claims = await Promise.all([
-        first.groups.closeRound("r1", at(31), null),
-        second.groups.closeRound("r1", at(31), "u9"),
-        first.groups.closeRound("r1", at(32), "u1"),
+        first.groups.closeRound("r1", at(31), null, null),
+        second.groups.closeRound("r1", at(31), "u9", null),
+        first.groups.closeRound("r1", at(32), "u1", null),
       ]);
       expect(claims.filter(Boolean)).toHaveLength(1);
       const closed = await second.groups.getRound("r1");
@@ -134,15 +137,109 @@ export function groupStoreContract(name: string, factory: StoreFactory): void {
       expect(await second.groups.listDailies()).toHaveLength(1);
       const claims = await Promise.all(
         Array.from({ length: 6 }, (_, i) =>
-          (i % 2 ? first : second).groups.claimDailyPost("g1", "2026-01-05", `p${i}`, T0),
+          (i % 2 ? first : second).groups.claimDailyPost("g1", "2026-01-05", claim(`p${i}`, 0)),
         ),
       );
       expect(claims.filter(Boolean)).toHaveLength(1);
-      expect(await first.groups.claimDailyPost("g1", "2026-01-06", "p0", T0)).toBe(true);
-      expect(await first.groups.claimDailyPost("g2", "2026-01-05", "p0", T0)).toBe(true);
+      expect(await first.groups.claimDailyPost("g1", "2026-01-06", claim("p0", 0))).not.toBeNull();
+      expect(await first.groups.claimDailyPost("g2", "2026-01-05", claim("p0", 0))).not.toBeNull();
       expect(await first.groups.deleteDaily("g1")).toBe(true);
       expect(await first.groups.deleteDaily("g1")).toBe(false);
       expect(await first.groups.getDaily("g1")).toBeNull();
+      await second.close();
+      await first.close();
+    });
+
+    it("retries a day's post that failed or whose claimant died, goes on from its progress, and never claims a posted day", async () => {
+      const first = await factory.open();
+      const second = await factory.openSecond();
+      const day = "2026-01-05";
+      const taken = await Promise.all(
+        Array.from({ length: 6 }, (_, i) =>
+          (i % 2 ? first : second).groups.claimDailyPost("g1", day, claim(`p${i}`, 0)),
+        ),
+      );
+      const winner = taken.find((c) => c !== null);
+      expect(taken.filter(Boolean)).toHaveLength(1);
+      expect(winner).toMatchObject({ guildId: "g1", day, attempt: 1, roundId: null, messageId: null });
+      const by = winner?.by ?? "";
+      // Held: nobody else gets it before the lease is over; only the holder records progress.
+      expect(await second.groups.claimDailyPost("g1", day, claim("late", 1))).toBeNull();
+      expect(await second.groups.recordDailyPost("g1", day, "late", { roundId: "r9" })).toBe(false);
+      expect(await first.groups.recordDailyPost("g1", day, by, { roundId: "r1" })).toBe(true);
+      expect(await first.groups.recordDailyPost("g1", day, by, { messageId: "m1" })).toBe(true);
+      // A failed attempt gives it back for a retry at minute 5: not before.
+      expect(await second.groups.releaseDailyPost("g1", day, "late", at(5))).toBe(false);
+      expect(await first.groups.releaseDailyPost("g1", day, by, at(5))).toBe(true);
+      expect(await second.groups.claimDailyPost("g1", day, claim("early", 4))).toBeNull();
+      const retries = await Promise.all([
+        first.groups.claimDailyPost("g1", day, claim("r-a", 5)),
+        second.groups.claimDailyPost("g1", day, claim("r-b", 5)),
+      ]);
+      const retry = retries.find((c) => c !== null);
+      expect(retries.filter(Boolean)).toHaveLength(1);
+      expect(retry).toMatchObject({ attempt: 2, roundId: "r1", messageId: "m1" });
+      // The first claimant lost it: its late writes are refused.
+      expect(await first.groups.recordDailyPost("g1", day, by, { postedAt: at(6) })).toBe(false);
+      // A claimant that died: its lease runs out (minute 7) and the next one takes over.
+      expect(await second.groups.claimDailyPost("g1", day, claim("next", 7))).toMatchObject({ attempt: 3 });
+      expect(await second.groups.recordDailyPost("g1", day, "next", { postedAt: at(8) })).toBe(true);
+      expect(await first.groups.getDailyPost("g1", day)).toMatchObject({
+        state: "posted",
+        claimedBy: "next",
+        attempts: 3,
+        roundId: "r1",
+        messageId: "m1",
+        postedAt: at(8),
+      });
+      // Posted is final, whatever the lease says.
+      expect(await first.groups.claimDailyPost("g1", day, claim("after", 60))).toBeNull();
+      expect(await first.groups.getDailyPost("g1", "2026-01-06")).toBeNull();
+      await second.close();
+      await first.close();
+    });
+
+    it("claims a round's summary with its close, and retries it after a failure or a dead claimant, once", async () => {
+      const first = await factory.open();
+      const second = await factory.openSecond();
+      await first.groups.saveRound(round("r1"));
+      await first.groups.saveRound(round("r2", { messageId: null }));
+      const closes = await Promise.all([
+        first.groups.closeRound("r1", at(31), null, claim("c1", 31)),
+        second.groups.closeRound("r1", at(31), null, claim("c2", 31)),
+      ]);
+      expect(closes.filter(Boolean)).toHaveLength(1);
+      const holder = closes[0] ? "c1" : "c2";
+      expect(await first.groups.getSummary("r1")).toMatchObject({
+        state: "pending",
+        by: holder,
+        attempts: 1,
+      });
+      // A round that was never posted closes without a summary to post.
+      expect(await first.groups.closeRound("r2", at(31), null, null)).toBe(true);
+      expect(await first.groups.getSummary("r2")).toMatchObject({ state: "none" });
+      // Held until its lease ends; then listed for a retry, which one claimant wins.
+      expect(await second.groups.listPendingSummaries(at(32))).toEqual([]);
+      expect(await second.groups.claimSummary("r1", claim("x", 32))).toBeNull();
+      expect(await first.groups.releaseSummary("r1", "x", at(40))).toBe(false);
+      expect(await first.groups.releaseSummary("r1", holder, at(35))).toBe(true);
+      expect((await second.groups.listPendingSummaries(at(35))).map((r) => r.id)).toEqual(["r1"]);
+      const retries = await Promise.all([
+        first.groups.claimSummary("r1", claim("s1", 35)),
+        second.groups.claimSummary("r1", claim("s2", 35)),
+      ]);
+      expect(retries.filter((a) => a !== null)).toEqual([2]);
+      const retrier = retries[0] !== null ? "s1" : "s2";
+      expect(await first.groups.recordSummary("r1", holder, "m-old")).toBe(false);
+      expect(await first.groups.recordSummary("r1", retrier, "m9")).toBe(true);
+      expect(await first.groups.getSummary("r1")).toMatchObject({ state: "posted", messageId: "m9" });
+      expect(await first.groups.listPendingSummaries(at(600))).toEqual([]);
+      expect(await first.groups.claimSummary("r1", claim("s3", 600))).toBeNull();
+      // Saving a round that was closed meanwhile (a late attach) does not open it again.
+      await first.groups.saveRound(round("r1"));
+      expect((await first.groups.getRound("r1"))?.status).toBe("closed");
+      expect(await first.groups.listDueRounds(at(600))).toEqual([]);
+      expect(await first.groups.getSummary("nope")).toBeNull();
       await second.close();
       await first.close();
     });

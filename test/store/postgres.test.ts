@@ -3,6 +3,7 @@ import pg from "pg";
 import { afterAll } from "vitest";
 import { openPostgresStore } from "../../src/store/open.js";
 import { storeContract } from "./contract.js";
+import { rawPostgres } from "./raw.js";
 
 // Runs when TEST_DATABASE_URL points at a PostgreSQL server (.ci/run always sets it). Each store gets
 // its own schema, dropped at the end.
@@ -18,6 +19,7 @@ if (url) {
       return openPostgresStore(url, { schema: current, max: 4 });
     },
     openSecond: () => openPostgresStore(url, { schema: current, max: 4 }),
+    raw: () => rawPostgres(url, current),
   });
   afterAll(async () => {
     const client = new pg.Client({ connectionString: url });

@@ -3,6 +3,7 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { openSqliteStore } from "../../src/store/open.js";
 import { storeContract } from "./contract.js";
+import { rawSqlite } from "./raw.js";
 
 let file = "";
 
@@ -12,4 +13,6 @@ storeContract("SQLite (better-sqlite3, WAL)", {
     return openSqliteStore(file);
   },
   openSecond: () => openSqliteStore(file),
+  raw: () => rawSqlite(file),
+  files: () => [file, `${file}-wal`],
 });

@@ -24,7 +24,7 @@ import { el, svgDocument, text } from "./svg.js";
 /** One value per criterion (`SessionReport["criteria"]`); null where the session had no score. */
 export type CriterionValues = Readonly<Record<CriterionId, number | null>>;
 
-export const BARS_TITLE = "Latest session vs your average";
+export const BARS_TITLE = "Latest session vs earlier sessions";
 
 /** A zero is drawn as a thin bar, so it reads as a score rather than as missing. */
 const ZERO_BAR = 2;
@@ -67,7 +67,7 @@ function label(c: CriterionId, cx: number, plot: Plot): string {
 function legend(plot: Plot): string {
   const items: Array<[string, string]> = [
     ["Latest session", LEGEND_NEUTRAL],
-    ["Your average", tint(LEGEND_NEUTRAL, AVERAGE_TINT)],
+    ["Earlier average", tint(LEGEND_NEUTRAL, AVERAGE_TINT)],
   ];
   const column = (plot.right - plot.left) / 2;
   return items
@@ -106,7 +106,10 @@ export function barsPanel(
   return el("g", { class: "bars" }, panelTitle(box, title) + scoreGrid(plot) + body + legend(plot));
 }
 
-/** Grouped bars per criterion: the latest session (solid colour) beside the user's average (lighter). */
+/**
+ * Grouped bars per criterion: the latest session (solid colour) beside the mean of the user's earlier
+ * sessions (lighter).
+ */
 export function latestVsAverageSvg(
   latest: CriterionValues,
   average: CriterionValues,

@@ -1,4 +1,5 @@
 import { CRITERIA } from "../criteria.js";
+import { type Change, changeOf } from "../progress/sessions.js";
 import { BARS_TITLE, barsPanel, type CriterionValues } from "./bars.js";
 import { type ChartOptions, checkSize, score } from "./frame.js";
 import { svgDocument, text } from "./svg.js";
@@ -10,28 +11,23 @@ export const PROGRESS_CHART_HEIGHT = 420;
 const TREND_SHARE = 0.56;
 const HEADING = 36;
 
-const round1 = (n: number) => Math.round(n * 10) / 10;
-
 /**
- * What the bars compare: `latest` as given (a session report's averages) or else each criterion's last
- * trend point, against the mean of that criterion's session averages.
+ * What the bars compare, per criterion: the latest session (`latest` as given, a session report's
+ * averages, or else the last trend point) against the mean of the sessions before it. Both come from
+ * `changeOf`, the definition of "change" the report and `history` use, so the bars differ by the change
+ * those screens show.
  */
 export function latestAndAverage(
   trend: TrendSeries,
   latest?: CriterionValues | null,
 ): { latest: CriterionValues; average: CriterionValues } {
-  const pick = (f: (values: number[], c: (typeof CRITERIA)[number]) => number | null) =>
+  const pick = (f: (change: Change) => number | null) =>
     Object.fromEntries(
-      CRITERIA.map((c) => {
-        const values = trend[c].map(score).filter((v): v is number => v !== null);
-        return [c, f(values, c)];
-      }),
+      CRITERIA.map((c) => [c, f(changeOf(trend[c].map((v) => score(v))))]),
     ) as CriterionValues;
   return {
-    latest: latest ?? pick((values) => values.at(-1) ?? null),
-    average: pick((values) =>
-      values.length === 0 ? null : round1(values.reduce((a, b) => a + b, 0) / values.length),
-    ),
+    latest: latest ?? pick((change) => change.latest),
+    average: pick((change) => change.earlier),
   };
 }
 

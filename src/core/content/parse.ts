@@ -1,4 +1,4 @@
-import { parseDocument } from "yaml";
+import { createRequire } from "node:module";
 import type { z } from "zod";
 import type { ContentProblem } from "./errors.js";
 
@@ -23,9 +23,29 @@ export function zodProblems(file: string, error: z.ZodError): ContentProblem[] {
   });
 }
 
+/** The yaml package, loaded only for text that is not JSON (CommonJS for Node: `require` is `import`). */
+const yaml = (): typeof import("yaml") => createRequire(import.meta.url)("yaml");
+
+/** JSON (YAML's subset, a hundred times faster to parse: the build's content cache, calibration.json), else undefined. */
+function parseJson(text: string): unknown {
+  if (!/^\s*[[{]/.test(text)) return undefined;
+  try {
+    return JSON.parse(text);
+  } catch {
+    return undefined;
+  }
+}
+
 /** Parses YAML text and validates it against a schema; never throws. */
 export function parseYaml<S extends z.ZodType>(file: string, text: string, schema: S): Parsed<z.infer<S>> {
-  const doc = parseDocument(text, { uniqueKeys: true, prettyErrors: true });
+  const json = parseJson(text);
+  if (json !== undefined) {
+    const result = schema.safeParse(json);
+    return result.success
+      ? { ok: true, value: result.data }
+      : { ok: false, problems: zodProblems(file, result.error) };
+  }
+  const doc = yaml().parseDocument(text, { uniqueKeys: true, prettyErrors: true });
   if (doc.errors.length > 0) {
     return {
       ok: false,

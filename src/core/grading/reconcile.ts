@@ -23,6 +23,16 @@ const MAX_MISSING_ITEM = 160;
 const MAX_FOLLOW_UP = 300;
 const MAX_EXAMPLE = 500;
 
+/**
+ * Model text that reads as obeying the answer rather than judging it ("As instructed, full marks"): a
+ * fooled model's words are never shown, whatever the answer looked like.
+ */
+const OBEYING =
+  /\b(?:as (?:you )?(?:instructed|requested|directed)|as (?:the|your) (?:instructions?|note) (?:says?|asks?|requests?)|(?:per|following|according to) (?:the|your) (?:instructions?|request)|full marks|top marks|maximum score|perfect score|5\s*\/\s*5)\b/i;
+
+/** Whether a piece of the model's text sounds like it obeyed the answer. */
+export const soundsObedient = (text: string) => OBEYING.test(text);
+
 export interface ReconcileInput {
   judgement: Judgement;
   offline: Grade;
@@ -40,6 +50,11 @@ export interface ReconcileInput {
  * does not contain are dropped; a criterion rises above the offline score by at most one point and only
  * with a verbatim quote; 3 or more needs a quote; the answer-wide caps (empty, off topic, hypothetical…)
  * apply as they do offline; and the code, not the model, computes the overall from the rubric's weights.
+ *
+ * An answer that addresses the grader (an instruction, a fake system turn or a fake JSON grade, as the
+ * offline evidence marks its sentences) may have steered the model, and so may one it did not recognise
+ * when the model's reply reads "As instructed…": then no raise at all, on any criterion or overall, and
+ * none of the model's own words (reasons, gaps, follow-up, example) are shown.
  */
 export function reconcile(input: ReconcileInput): Grade {
   const { judgement, offline, evidence: ev, answer, content } = input;
@@ -47,9 +62,21 @@ export function reconcile(input: ReconcileInput): Grade {
   const finder = quoteFinder(answer);
   // Words addressed to the grader earn nothing offline, and a model's quote of them earns nothing either.
   const instructions = ev.sentences.filter((s) => s.instruction).map((s) => s.sentence.text);
+  // A model that writes like it obeyed ("As instructed…") was steered, whether or not the words that
+  // steered it were recognised: it is held the same way.
+  const obeyed = [
+    ...CRITERIA.map((c) => judgement.criteria[c].rationale),
+    ...judgement.missing,
+    judgement.follow_up,
+    judgement.improved_example,
+  ].some(soundsObedient);
+  const addressed = instructions.length > 0 || obeyed;
+  const maxRaise = addressed ? 0 : MAX_RAISE;
   const creditable = (q: string) => !instructions.some((t) => t.includes(q) || q.includes(t));
   const labels = anchorLabels(content.rubric);
-  const honest = (text: string, max: number) => clip(withoutInventedFigures(text, answer), max);
+  // Nothing the model wrote is shown when the answer spoke to it or the model sounds obedient.
+  const honest = (text: string, max: number) =>
+    addressed ? "" : clip(withoutInventedFigures(text, answer), max);
   const disagreements: Disagreement[] = [];
   const scores = {} as Record<CriterionId, number>;
   const criteria = {} as Grade["criteria"];
@@ -62,7 +89,7 @@ export function reconcile(input: ReconcileInput): Grade {
         said.evidence.map((q) => finder.find(q)).filter((q): q is string => q !== null && creditable(q)),
       ),
     ].slice(0, MAX_QUOTES);
-    let score = Math.min(llm, before.score + MAX_RAISE, gate.criterionMax[c]);
+    let score = Math.min(llm, before.score + maxRaise, gate.criterionMax[c]);
     if (score > before.score && quotes.length === 0) score = before.score;
     const evidence = quotes.length > 0 ? quotes : before.evidence;
     if (score >= NEEDS_QUOTE && evidence.length === 0) score = NEEDS_QUOTE - 1;
@@ -78,7 +105,7 @@ export function reconcile(input: ReconcileInput): Grade {
   }
   const overall = Math.min(
     cappedOverall(scores, ev, input.level, content.rubric, gate.overallMax),
-    offline.overall + MAX_OVERALL_RAISE,
+    offline.overall + (addressed ? 0 : MAX_OVERALL_RAISE),
   );
   const missing = judgement.missing
     .map((m) => honest(m, MAX_MISSING_ITEM))

@@ -36,9 +36,18 @@ export const FALLBACK_REASONS = [
 export const FallbackReasonSchema = z.enum(FALLBACK_REASONS);
 export type FallbackReason = z.infer<typeof FallbackReasonSchema>;
 
+/**
+ * A token count as the provider reported it. A missing, negative or fractional count (one misbehaving
+ * server) reads as the nearest whole count from 0 up, so it can never make a stored grade unreadable.
+ */
+const TokenCountSchema = z
+  .number()
+  .catch(0)
+  .transform((n) => Math.max(0, Math.round(n)));
+
 export const UsageSchema = z.object({
-  prompt_tokens: z.number().int().min(0),
-  completion_tokens: z.number().int().min(0),
+  prompt_tokens: TokenCountSchema,
+  completion_tokens: TokenCountSchema,
 });
 export type Usage = z.infer<typeof UsageSchema>;
 
@@ -94,7 +103,8 @@ export const GradeSchema = z.object({
   /** The grader prompts' version id (LLM grades only). */
   prompt_version: z.string().nullable().optional(),
   model: z.string().nullable().optional(),
-  usage: UsageSchema.nullable().optional(),
+  /** Informational: a usage that is not even an object reads as unknown (null) rather than failing the grade. */
+  usage: UsageSchema.nullable().optional().catch(null),
   /** The weakest part of the answer rewritten as an example, with placeholders for missing figures. */
   improved_example: z.string().nullable().optional(),
   disagreements: z.array(DisagreementSchema).optional(),

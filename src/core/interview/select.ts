@@ -5,9 +5,9 @@ import type { Question } from "../questions/schema.js";
 export interface PracticeHistory {
   /** Question ids of the user's attempts, newest first. */
   recentQuestionIds: readonly string[];
-  /** The user's average overall (1–5) per competency they have practised. */
+  /** The user's average overall (1–5) per competency practised, each question by its best attempt. */
   competencyAverages: Readonly<Record<string, number>>;
-  /** The user's average score (0–4) per criterion. */
+  /** The user's average score (0–4) per criterion, each question by its best attempt. */
   criterionAverages: Readonly<Partial<Record<CriterionId, number>>>;
 }
 

@@ -13,6 +13,7 @@ import type { SlashCommand } from "./command.js";
 
 export const QUESTION_FIELD = "question";
 export const ANSWER_FIELD = "answer";
+export const QUESTION_MAX = 300;
 
 export const gradeCommand: SlashCommand = {
   data: new SlashCommandBuilder()
@@ -30,7 +31,7 @@ export const gradeCommand: SlashCommand = {
             .setCustomId(QUESTION_FIELD)
             .setLabel("The question")
             .setStyle(TextInputStyle.Short)
-            .setMaxLength(300)
+            .setMaxLength(QUESTION_MAX)
             .setRequired(true),
         ),
         new ActionRowBuilder<TextInputBuilder>().addComponents(

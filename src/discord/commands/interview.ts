@@ -12,6 +12,10 @@ import { focusAutocomplete, focusOption, levelOption, practiceChoices } from "./
 
 const DEFAULT_QUESTIONS = 3;
 
+/** A stored session this version cannot read (damaged, or from another version) is closed, not a lock. */
+const UNREADABLE_NOTICE =
+  "Your previous interview could not be read, so it was closed. The answers you gave in it are kept (`/mydata export`).";
+
 export const interviewCommand: SlashCommand = {
   data: new SlashCommandBuilder()
     .setName("interview")
@@ -41,8 +45,12 @@ export const interviewCommand: SlashCommand = {
     const userId = interaction.user.id;
     const sub = interaction.options.getSubcommand();
     await interaction.deferReply({ flags: EPHEMERAL });
+    let unreadable = false;
+    const onUnreadable = () => {
+      unreadable = true;
+    };
     if (sub === "start") {
-      const open = await ctx.sessions.open(userId);
+      const open = await ctx.sessions.open(userId, { onUnreadable });
       if (open) {
         await interaction.editReply({
           embeds: [
@@ -83,10 +91,21 @@ export const interviewCommand: SlashCommand = {
         throw err;
       }
       await interaction.editReply({ ...outcomeView(ctx, outcome, structured), allowedMentions: NO_MENTIONS });
+      if (unreadable)
+        await interaction.followUp({
+          content: UNREADABLE_NOTICE,
+          flags: EPHEMERAL,
+          allowedMentions: NO_MENTIONS,
+        });
       return;
     }
-    const open = await ctx.sessions.open(userId);
-    if (!open) throw new UserError("You have no unfinished interview. Start one with `/interview start`.");
+    const open = await ctx.sessions.open(userId, { onUnreadable });
+    if (!open)
+      throw new UserError(
+        unreadable
+          ? `${UNREADABLE_NOTICE} Start a new one with \`/interview start\`.`
+          : "You have no unfinished interview. Start one with `/interview start`.",
+      );
     if (sub === "resume") {
       const outcome = await ctx.sessions.resume(open.id, userId);
       await interaction.editReply({

@@ -1,5 +1,6 @@
 import { escapeMarkdown, SlashCommandBuilder } from "discord.js";
 import { LEADERBOARD_RULES } from "../../core/leaderboard/score.js";
+import { count } from "../../core/text/plural.js";
 import { guildBoard, PERIODS, type Period } from "../../sessions/leaderboard.js";
 import type { BotContext } from "../context.js";
 import { UserError } from "../errors.js";
@@ -37,7 +38,7 @@ export const leaderboardCommand: SlashCommand = {
     const board = await guildBoard(ctx.store, interaction.guildId, period, interaction.user.id, ctx.now());
     const lines = board.rows.map(
       (row) =>
-        `**${row.rank}.** ${escapeMarkdown(truncate(row.name, 40))}: **${row.points}** pts · ${row.answers} answers on ${row.days} days · avg ${row.average}/5${row.improvement > 0 ? ` · +${row.improvement} improvement` : ""}${row.streak > 1 ? ` · ${row.streak}-day streak` : ""}`,
+        `**${row.rank}.** ${escapeMarkdown(truncate(row.name, 40))}: **${row.points}** pts · ${count(row.answers, "answer")} on ${count(row.days, "day")} · avg ${row.average}/5${row.improvement > 0 ? ` · +${row.improvement} improvement` : ""}${row.streak > 1 ? ` · ${row.streak}-day streak` : ""}`,
     );
     const description =
       lines.length > 0

@@ -1,4 +1,5 @@
 import { AttachmentBuilder, ButtonStyle, SlashCommandBuilder } from "discord.js";
+import { count } from "../../core/text/plural.js";
 import { button, row } from "../components/buttons.js";
 import type { BotContext } from "../context.js";
 import { COLORS } from "../render/text.js";
@@ -20,7 +21,7 @@ export const mydataCommand: SlashCommand = {
         name: "star-coach-data.json",
       });
       await interaction.editReply({
-        content: `Your data: ${data.attempts.length} answers and ${data.sessions.length} interviews.`,
+        content: `Your data: ${count(data.attempts.length, "answer")} and ${count(data.sessions.length, "interview")}.`,
         files: [file],
         allowedMentions: NO_MENTIONS,
       });

@@ -1,11 +1,13 @@
 import {
   ActionRowBuilder,
+  ComponentType,
   ModalBuilder,
   type ModalSubmitInteraction,
   TextInputBuilder,
   TextInputStyle,
 } from "discord.js";
 import { type Action, encodeAction } from "../custom-ids.js";
+import { fieldWithin } from "../inbound.js";
 import { LIMITS, truncate } from "../limits.js";
 
 const FREE = "answer";
@@ -53,11 +55,29 @@ export function answerModal(
   );
 }
 
-/** The answer text from either form of the modal; the four parts become "S: … T: … A: … R: …" lines. */
+/**
+ * The answer text from either form of the modal; the four parts become "S: … T: … A: … R: …" lines.
+ * Each field is held to the limit the modal set for it (a modified client can send more).
+ */
 export function answerText(interaction: ModalSubmitInteraction, structured: boolean): string {
-  if (!structured) return interaction.fields.getTextInputValue(FREE);
-  return PARTS.map(([id]) => [id, interaction.fields.getTextInputValue(id).trim()] as const)
+  if (!structured) return fieldWithin(interaction, FREE, LIMITS.textInput);
+  return PARTS.map(([id]) => [id, fieldWithin(interaction, id, PART_MAX).trim()] as const)
     .filter(([, v]) => v.length > 0)
     .map(([id, v]) => `${id[0]?.toUpperCase()}: ${v}`)
     .join("\n");
+}
+
+const FIELD_NAMES: Readonly<Record<string, string>> = {
+  answer: "Answer",
+  question: "Question",
+  ...Object.fromEntries(PARTS.map(([id]) => [id, `${id[0]?.toUpperCase()}${id.slice(1)}`])),
+};
+
+/** Everything typed into a submitted form, to hand back to the user when it may not have been saved. */
+export function typedText(interaction: ModalSubmitInteraction): string {
+  const filled = [...interaction.fields.fields.values()].flatMap((f) =>
+    f.type === ComponentType.TextInput && f.value.trim().length > 0 ? [f] : [],
+  );
+  if (filled.length === 1 && filled[0]) return filled[0].value;
+  return filled.map((f) => `${FIELD_NAMES[f.customId] ?? f.customId}: ${f.value}`).join("\n\n");
 }

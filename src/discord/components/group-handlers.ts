@@ -12,6 +12,7 @@ import {
 } from "discord.js";
 import type { CriterionId } from "../../core/criteria.js";
 import { CRITERION_LABELS } from "../../core/criteria.js";
+import { RoundError } from "../../sessions/errors.js";
 import type { Reviewable } from "../../sessions/group-service.js";
 import type { GroupRound } from "../../store/records.js";
 import type { BotContext } from "../context.js";
@@ -65,7 +66,7 @@ export async function openRoundAnswer(
   ctx: BotContext,
   action: ActionOf<"gr-answer">,
 ): Promise<void> {
-  const round = await ctx.groups.openRound(action.roundId);
+  const round = await ctx.groups.openRound(action.roundId, interaction.guildId);
   const existing = await ctx.groups.entry(round.id, interaction.user.id);
   if (existing && !action.replace) {
     const previous = await ctx.store.getAttempt(existing.attemptId);
@@ -112,6 +113,7 @@ export async function submitRoundAnswer(
   await ctx.store.ensureUser(user.id, displayName(user), ctx.now().toISOString());
   const { round, feedback, replaced, share } = await ctx.groups.answer(
     action.roundId,
+    interaction.guildId,
     user.id,
     answerText(interaction, false),
   );
@@ -154,7 +156,7 @@ export async function chooseShare(
   ctx: BotContext,
   action: ActionOf<"gr-share">,
 ): Promise<void> {
-  await ctx.groups.setShare(action.roundId, interaction.user.id, action.share);
+  await ctx.groups.setShare(action.roundId, interaction.guildId, interaction.user.id, action.share);
   await interaction.update({ components: [shareButtons(action.roundId, action.share)] });
 }
 
@@ -186,7 +188,7 @@ export async function showReview(
   ctx: BotContext,
   action: ActionOf<"gr-review">,
 ): Promise<void> {
-  const review = await ctx.groups.reviewable(action.roundId, interaction.user.id);
+  const review = await ctx.groups.reviewable(action.roundId, interaction.guildId, interaction.user.id);
   if (!review)
     throw new UserError(
       "There is no answer for you to review yet: answers are shown only when their authors share them, and never your own.",
@@ -206,8 +208,9 @@ export async function rateAnswer(
 ): Promise<void> {
   const score = Number(interaction.values[0]);
   if (!Number.isInteger(score) || score < 0 || score > 4) throw new UserError("Pick a score from 0 to 4.");
-  await ctx.groups.rate(action.roundId, interaction.user.id, action.targetId, action.criterion, score);
-  const review = await ctx.groups.reviewable(action.roundId, interaction.user.id, action.targetId);
+  const where = interaction.guildId;
+  await ctx.groups.rate(action.roundId, where, interaction.user.id, action.targetId, action.criterion, score);
+  const review = await ctx.groups.reviewable(action.roundId, where, interaction.user.id, action.targetId);
   if (!review) {
     await interaction.update({ components: [] });
     return;
@@ -218,12 +221,17 @@ export async function rateAnswer(
 const MODERATOR =
   PermissionFlagsBits.ManageMessages | PermissionFlagsBits.ManageThreads | PermissionFlagsBits.ManageGuild;
 
-/** The starter may close their round; so may anyone who moderates messages, threads or the server. */
+/**
+ * The starter may close their round; so may anyone who moderates messages, threads or the server, in
+ * the round's own server (permissions are the member's in the server the interaction comes from).
+ */
 export function mayClose(
   round: GroupRound,
   userId: string,
+  guildId: string | null,
   permissions: Readonly<PermissionsBitField> | null,
 ): boolean {
+  if (round.guildId !== guildId) return false;
   return round.startedBy === userId || Boolean(permissions?.any(MODERATOR));
 }
 
@@ -233,7 +241,8 @@ export async function closeForUser(
   ctx: BotContext,
   round: GroupRound,
 ): Promise<void> {
-  if (!mayClose(round, interaction.user.id, interaction.memberPermissions))
+  if (round.guildId !== interaction.guildId) throw new RoundError("That round belongs to another server.");
+  if (!mayClose(round, interaction.user.id, interaction.guildId, interaction.memberPermissions))
     throw new UserError("Only the person who started this round, or a moderator, can close it early.");
   await interaction.deferReply({ flags: EPHEMERAL });
   const closed = await closeAndSummarize(interaction.client, ctx, round.id, interaction.user.id);
@@ -248,5 +257,5 @@ export async function closeRoundButton(
   ctx: BotContext,
   action: ActionOf<"gr-close">,
 ): Promise<void> {
-  await closeForUser(interaction, ctx, await ctx.groups.round(action.roundId));
+  await closeForUser(interaction, ctx, await ctx.groups.roundIn(action.roundId, interaction.guildId));
 }

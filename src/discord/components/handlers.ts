@@ -1,14 +1,17 @@
 import { type ButtonInteraction, ButtonStyle, type ModalSubmitInteraction } from "discord.js";
 import type { Grade } from "../../core/grading/types.js";
+import { count } from "../../core/text/plural.js";
 import type { Outcome } from "../../sessions/session-service.js";
 import { progressChart } from "../chart-attachment.js";
-import { ANSWER_FIELD, QUESTION_FIELD } from "../commands/grade.js";
+import { ANSWER_FIELD, QUESTION_FIELD, QUESTION_MAX } from "../commands/grade.js";
 import { defaultLevel } from "../commands/options.js";
 import type { BotContext } from "../context.js";
 import { checkCooldown } from "../cooldown.js";
 import type { Action } from "../custom-ids.js";
 import { UserError } from "../errors.js";
+import { fieldWithin } from "../inbound.js";
 import { outcomeView, stateView } from "../interview-view.js";
+import { LIMITS } from "../limits.js";
 import { feedbackEmbed } from "../render/feedback-embed.js";
 import { COLORS } from "../render/text.js";
 import { EPHEMERAL, NO_MENTIONS } from "../reply.js";
@@ -147,6 +150,18 @@ function singleFeedback(grade: Grade, previous: Grade | null, revise: Action | n
   };
 }
 
+/**
+ * The grade of the user's own earlier attempt, for "Change against your previous attempt". The id comes
+ * from the form's custom id, which a modified client can forge: another user's attempt is refused.
+ */
+async function ownPreviousGrade(ctx: BotContext, attemptId: string, userId: string): Promise<Grade | null> {
+  const attempt = await ctx.store.getAttempt(attemptId);
+  if (!attempt) return null;
+  if (attempt.userId !== userId)
+    throw new UserError("That earlier answer is not yours, so there is nothing to compare with.");
+  return attempt.grade;
+}
+
 export async function submitPracticeAnswer(
   interaction: ModalSubmitInteraction,
   ctx: BotContext,
@@ -155,7 +170,7 @@ export async function submitPracticeAnswer(
   await interaction.deferReply({ flags: EPHEMERAL });
   const question = ctx.content.bank.get(action.questionId);
   if (!question) throw new UserError("That question is no longer in the bank. Try `/practice` again.");
-  const previous = action.previous ? ((await ctx.store.getAttempt(action.previous))?.grade ?? null) : null;
+  const previous = action.previous ? await ownPreviousGrade(ctx, action.previous, interaction.user.id) : null;
   const fb = await ctx.sessions.gradeSingle(
     {
       userId: interaction.user.id,
@@ -178,7 +193,7 @@ export async function submitPracticeAnswer(
 
 export async function submitFreeGrade(interaction: ModalSubmitInteraction, ctx: BotContext): Promise<void> {
   await interaction.deferReply({ flags: EPHEMERAL });
-  const questionText = interaction.fields.getTextInputValue(QUESTION_FIELD);
+  const questionText = fieldWithin(interaction, QUESTION_FIELD, QUESTION_MAX);
   const bankQuestion = ctx.content.bank.get(questionText.trim());
   const question = bankQuestion
     ? ctx.sessions.questionRef(bankQuestion.id)
@@ -188,7 +203,7 @@ export async function submitFreeGrade(interaction: ModalSubmitInteraction, ctx: 
       userId: interaction.user.id,
       question,
       level: await defaultLevel(interaction.guildId, ctx),
-      text: interaction.fields.getTextInputValue(ANSWER_FIELD),
+      text: fieldWithin(interaction, ANSWER_FIELD, LIMITS.textInput),
     },
     { guildId: interaction.guildId },
   );
@@ -222,7 +237,7 @@ export async function confirmDelete(
   await interaction.editReply({
     embeds: [
       {
-        description: `Deleted ${deleted.attempts} answers and ${deleted.sessions} interviews.`,
+        description: `Deleted ${count(deleted.attempts, "answer")} and ${count(deleted.sessions, "interview")}.`,
         color: COLORS.neutral,
       },
     ],

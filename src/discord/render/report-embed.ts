@@ -2,6 +2,7 @@ import { CRITERIA, CRITERION_LABELS } from "../../core/criteria.js";
 import type { Progress, SessionReport } from "../../core/interview/report.js";
 import type { Streaks } from "../../core/leaderboard/streaks.js";
 import type { QuestionBank } from "../../core/questions/bank.js";
+import { count } from "../../core/text/plural.js";
 import { type EmbedData, type EmbedField, fitEmbed } from "../limits.js";
 import { COLORS, colorFor } from "./text.js";
 
@@ -61,7 +62,7 @@ export function progressEmbed(p: Progress, bank: QuestionBank, streaks?: Streaks
   const next = p.nextFocus;
   return fitEmbed({
     title: "Your progress",
-    description: `${p.attempts} graded answers in ${p.sessions} interviews.${streaks ? `\n${streakLine(streaks)}` : ""}${next ? `\n**Next focus:** ${next.competency ? (bank.competency(next.competency)?.name ?? next.competency) : "any"}, and work on ${next.criterion ? CRITERION_LABELS[next.criterion] : "–"}.` : ""}`,
+    description: `${count(p.attempts, "graded answer")} in ${count(p.sessions, "interview")}.${streaks ? `\n${streakLine(streaks)}` : ""}${next ? `\n**Next focus:** ${next.competency ? (bank.competency(next.competency)?.name ?? next.competency) : "any"}, and work on ${next.criterion ? CRITERION_LABELS[next.criterion] : "–"}.` : ""}`,
     color: COLORS.neutral,
     fields: [
       {
@@ -76,7 +77,10 @@ export function progressEmbed(p: Progress, bank: QuestionBank, streaks?: Streaks
           practised.length === 0
             ? "–"
             : practised
-                .map((c) => `${bank.competency(c.id)?.name ?? c.id}: ${c.attempts} answers, ${c.average}/5`)
+                .map(
+                  (c) =>
+                    `${bank.competency(c.id)?.name ?? c.id}: ${count(c.attempts, "answer")}, ${c.average}/5`,
+                )
                 .join("\n"),
       },
     ],

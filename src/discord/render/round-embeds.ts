@@ -4,6 +4,7 @@ import type { Grade } from "../../core/grading/types.js";
 import type { RoundSummary } from "../../core/group/summary.js";
 import type { Question } from "../../core/questions/schema.js";
 import type { Rubric } from "../../core/rubric/schema.js";
+import { count } from "../../core/text/plural.js";
 import type { GroupRound } from "../../store/records.js";
 import { type EmbedData, fitEmbed, truncate } from "../limits.js";
 import { COLORS, colorFor, quoteUser, scoreBar } from "./text.js";
@@ -100,7 +101,7 @@ export function summaryEmbed(
       value: s.mostMissed
         .map((m) => {
           const asks = rubric.criteria.find((c) => c.id === m.criterion)?.asks ?? "";
-          return `**${CRITERION_LABELS[m.criterion]}**: weak in ${m.missed} of ${s.answered} answers. ${asks}`;
+          return `**${CRITERION_LABELS[m.criterion]}**: weak in ${m.missed} of ${count(s.answered, "answer")}. ${asks}`;
         })
         .join("\n"),
       inline: false,

@@ -1,0 +1,172 @@
+import { type Kysely, sql } from "kysely";
+import { CriterionIdSchema } from "../core/criteria.js";
+import { GradeSchema } from "../core/grading/types.js";
+import { InterviewStateSchema } from "../core/interview/types.js";
+import { log } from "../log.js";
+import { exportJson } from "./json.js";
+import { ShareSchema, type UserExport, UserSettingsSchema } from "./records.js";
+import type { Database } from "./schema.js";
+
+/**
+ * A user's own data: the export (everything, readable or not), deletion and retention. Delete means
+ * delete: the answer, its grades, the LLM grades cached from it (they quote it) and the user's token
+ * counts go together, and on SQLite (secure_delete, set when the store opens) the freed pages are zeroed
+ * and the write-ahead log is emptied, so no byte of the text stays in the files.
+ */
+export class UserData {
+  constructor(
+    private readonly engine: "sqlite" | "postgres",
+    private readonly db: Kysely<Database>,
+  ) {}
+
+  async exportUser(userId: string, at: string): Promise<UserExport> {
+    const db = this.db;
+    const [user, sessions, attempts, entries, ratings, cached, spent] = await Promise.all([
+      db.selectFrom("users").selectAll().where("id", "=", userId).executeTakeFirst(),
+      db.selectFrom("sessions").select("state").where("user_id", "=", userId).orderBy("created_at").execute(),
+      db
+        .selectFrom("attempts")
+        .selectAll()
+        .where("user_id", "=", userId)
+        .orderBy("created_at")
+        .orderBy("id")
+        .execute(),
+      db
+        .selectFrom("round_entries")
+        .selectAll()
+        .where("user_id", "=", userId)
+        .orderBy("created_at")
+        .execute(),
+      db.selectFrom("peer_ratings").selectAll().where("rater_id", "=", userId).orderBy("at").execute(),
+      db.selectFrom("llm_cache").selectAll().where("user_id", "=", userId).orderBy("created_at").execute(),
+      db
+        .selectFrom("llm_spend")
+        .select(["day", "tokens"])
+        .where("scope", "=", "user")
+        .where("subject", "=", userId)
+        .orderBy("day")
+        .execute(),
+    ]);
+    return {
+      exportedAt: at,
+      user: user
+        ? {
+            id: user.id,
+            displayName: user.display_name,
+            createdAt: user.created_at,
+            settings: exportJson(UserSettingsSchema, user.settings),
+          }
+        : null,
+      sessions: sessions.map((s) => exportJson(InterviewStateSchema, s.state)),
+      attempts: attempts.map((a) => ({
+        id: a.id,
+        userId: a.user_id,
+        guildId: a.guild_id,
+        sessionId: a.session_id,
+        questionId: a.question_id,
+        questionText: a.question_text,
+        competency: a.competency,
+        level: a.level,
+        kind: a.kind,
+        answerText: a.answer_text,
+        combineWith: a.combine_with,
+        createdAt: a.created_at,
+        grade: a.grade === null ? null : exportJson(GradeSchema, a.grade),
+        grader: a.grader,
+        gradedAt: a.graded_at,
+      })),
+      roundEntries: entries.map((e) => ({
+        roundId: e.round_id,
+        userId: e.user_id,
+        attemptId: e.attempt_id,
+        share: ShareSchema.catch("none").parse(e.share),
+        createdAt: e.created_at,
+        updatedAt: e.updated_at,
+      })),
+      peerRatings: ratings.map((r) => ({
+        roundId: r.round_id,
+        raterId: r.rater_id,
+        targetId: r.target_id,
+        criterion: CriterionIdSchema.parse(r.criterion),
+        score: r.score,
+        at: r.at,
+      })),
+      llmCache: cached.map((c) => ({
+        key: c.key,
+        attemptId: c.attempt_id,
+        guildId: c.guild_id,
+        grade: exportJson(GradeSchema, c.grade),
+        createdAt: c.created_at,
+      })),
+      llmSpend: spent.map((s) => ({ day: s.day, tokens: Number(s.tokens) })),
+    };
+  }
+
+  async deleteUser(userId: string): Promise<{ sessions: number; attempts: number }> {
+    const deleted = await this.db.transaction().execute(async (tx) => {
+      const attempts = await tx.deleteFrom("attempts").where("user_id", "=", userId).executeTakeFirst();
+      const sessions = await tx.deleteFrom("sessions").where("user_id", "=", userId).executeTakeFirst();
+      await tx.deleteFrom("llm_cache").where("user_id", "=", userId).execute();
+      await tx.deleteFrom("llm_spend").where("scope", "=", "user").where("subject", "=", userId).execute();
+      await tx.deleteFrom("cooldowns").where("user_id", "=", userId).execute();
+      await tx.deleteFrom("round_entries").where("user_id", "=", userId).execute();
+      await tx
+        .deleteFrom("peer_ratings")
+        .where((eb) => eb.or([eb("rater_id", "=", userId), eb("target_id", "=", userId)]))
+        .execute();
+      await tx.deleteFrom("users").where("id", "=", userId).execute();
+      return { sessions: Number(sessions.numDeletedRows), attempts: Number(attempts.numDeletedRows) };
+    });
+    await this.scrubFiles();
+    return deleted;
+  }
+
+  async purgeAttemptsBefore(before: string, guildId?: string): Promise<number> {
+    const { attempts, cached } = await this.db.transaction().execute(async (tx) => {
+      let expired = tx.selectFrom("attempts").select("id").where("created_at", "<", before);
+      if (guildId !== undefined) expired = expired.where("guild_id", "=", guildId);
+      // The cached grades of the expiring answers, and cached grades linked to no answer by their own date.
+      const linked = await tx.deleteFrom("llm_cache").where("attempt_id", "in", expired).executeTakeFirst();
+      let unlinked = tx
+        .deleteFrom("llm_cache")
+        .where("attempt_id", "is", null)
+        .where("created_at", "<", before);
+      if (guildId !== undefined) unlinked = unlinked.where("guild_id", "=", guildId);
+      const loose = await unlinked.executeTakeFirst();
+      let purge = tx.deleteFrom("attempts").where("created_at", "<", before);
+      if (guildId !== undefined) purge = purge.where("guild_id", "=", guildId);
+      const result = await purge.executeTakeFirst();
+      return {
+        attempts: Number(result.numDeletedRows),
+        cached: Number(linked.numDeletedRows) + Number(loose.numDeletedRows),
+      };
+    });
+    if (attempts + cached > 0) await this.scrubFiles();
+    return attempts;
+  }
+
+  /**
+   * SQLite: secure_delete has zeroed the freed space, but the write-ahead log still holds the pages as
+   * they were; checkpoint it into the file and truncate it. better-sqlite3 is synchronous, so this never
+   * waits for another connection (it would hold the event loop): one mid-read holds the log back, and
+   * the next delete or automatic checkpoint finishes the job.
+   */
+  private async scrubFiles(): Promise<void> {
+    if (this.engine !== "sqlite") return;
+    const warn = (message: string) => log().child({ module: "store" }).warn(message);
+    // The one connection, held: no other query runs while the busy timeout is off.
+    await this.db.connection().execute(async (conn) => {
+      const timeout =
+        (await sql<{ timeout: number }>`PRAGMA busy_timeout`.execute(conn)).rows[0]?.timeout ?? 0;
+      await sql`PRAGMA busy_timeout = 0`.execute(conn);
+      try {
+        const { rows } = await sql<{ busy: number }>`PRAGMA wal_checkpoint(TRUNCATE)`.execute(conn);
+        if (rows[0]?.busy) warn("write-ahead log in use: not emptied yet");
+      } catch {
+        warn("write-ahead log checkpoint failed");
+      } finally {
+        await sql`PRAGMA busy_timeout = ${sql.raw(String(Math.trunc(timeout)))}`.execute(conn);
+      }
+    });
+  }
+}

@@ -1,0 +1,175 @@
+import { existsSync, readFileSync } from "node:fs";
+import { describe, expect, it } from "vitest";
+import type { Grade } from "../../src/core/grading/types.js";
+import type { Store } from "../../src/store/store.js";
+import { grade, STRONG_ANSWER } from "../helpers/grade.js";
+import { at, newAttempt, newSession, type StoreFactory, T0 } from "./contract.js";
+import { tablesContaining } from "./raw.js";
+
+/** A sentence no other test writes, so finding any part of it anywhere means the answer is still there. */
+const sentence = (mark: string) => `I reconciled the ${mark} ledger myself and cut the gap to zero.`;
+const answerWith = (mark: string) => `${STRONG_ANSWER}\n${sentence(mark)}`;
+
+/** An LLM grade as the grader caches it: its quotes are verbatim sentences of the answer. */
+function llmGrade(mark: string): Grade {
+  const g = grade(answerWith(mark));
+  return {
+    ...g,
+    grader: "llm",
+    criteria: { ...g.criteria, result: { ...g.criteria.result, evidence: [sentence(mark)] } },
+    usage: { prompt_tokens: 700, completion_tokens: 200 },
+  };
+}
+
+/** An answer given in a server, graded by the LLM, cached and billed: every place its words go. */
+async function answerEverywhere(
+  store: Store,
+  userId: string,
+  mark: string,
+  options: { createdAt?: string; sessionId?: string } = {},
+): Promise<string> {
+  const attempt = newAttempt(userId, {
+    guildId: "g-priv",
+    answerText: answerWith(mark),
+    sessionId: options.sessionId ?? null,
+    createdAt: options.createdAt ?? at(1),
+  });
+  await store.addAttempt(attempt);
+  const g = llmGrade(mark);
+  await store.saveGrade(attempt.id, g, "llm", attempt.createdAt);
+  await store.setCachedGrade(`key-${mark}`, g, attempt.createdAt, {
+    userId,
+    guildId: "g-priv",
+    attemptId: attempt.id,
+  });
+  await store.spendTokens(userId, "g-priv", 900, attempt.createdAt.slice(0, 10));
+  return attempt.id;
+}
+
+/**
+ * Whether the database files' bytes (SQLite: the file and its write-ahead log) hold `needle`; null on
+ * an engine whose files the test cannot read.
+ */
+function filesHold(factory: StoreFactory, needle: string): boolean | null {
+  if (!factory.files) return null;
+  const bytes = Buffer.from(needle, "utf8");
+  return factory
+    .files()
+    .filter((f) => existsSync(f))
+    .some((f) => readFileSync(f).includes(bytes));
+}
+
+/** Delete means delete: nothing of a deleted or expired answer is left in any table or file. */
+export function privacyContract(name: string, factory: StoreFactory): void {
+  describe(`store privacy: ${name}`, () => {
+    it("exports a user's cached LLM grades and token counts, and deletes every byte of them", async () => {
+      const store = await factory.open();
+      const raw = factory.raw();
+      try {
+        const user = "privacy-user-zq81";
+        await store.ensureUser(user, "Zelda Quokkaville", T0);
+        const session = newSession(user);
+        await store.createSession(session);
+        const attemptId = await answerEverywhere(store, user, "Quokkaville", { sessionId: session.id });
+        await store.takeCooldown(user, "grade", T0, 30);
+        await store.groups.saveEntry({
+          roundId: "r-priv",
+          userId: user,
+          attemptId,
+          share: "verbatim",
+          createdAt: T0,
+          updatedAt: T0,
+        });
+        await answerEverywhere(store, "privacy-bystander", "Wombatshire");
+
+        const exported = await store.exportUser(user, at(2));
+        expect(exported.llmCache).toEqual([
+          {
+            key: "key-Quokkaville",
+            attemptId,
+            guildId: "g-priv",
+            grade: llmGrade("Quokkaville"),
+            createdAt: at(1),
+          },
+        ]);
+        expect(exported.llmSpend).toEqual([{ day: at(1).slice(0, 10), tokens: 900 }]);
+        // The scan finds what is there: the answer is in the answer, its grade and the cached grade.
+        expect(await tablesContaining(raw, "Quokkaville")).toEqual(
+          expect.arrayContaining(["attempts (1)", "llm_cache (1)", "users (1)"]),
+        );
+        expect(filesHold(factory, "Quokkaville")).not.toBe(false);
+
+        await store.deleteUser(user);
+
+        expect(await tablesContaining(raw, "Quokkaville")).toEqual([]);
+        expect(await tablesContaining(raw, user)).toEqual([]);
+        expect(await tablesContaining(raw, "Wombatshire")).toEqual(
+          expect.arrayContaining(["attempts (1)", "llm_cache (1)"]),
+        );
+        expect(filesHold(factory, "Quokkaville")).not.toBe(true);
+        expect(filesHold(factory, user)).not.toBe(true);
+        expect(await store.getCachedGrade("key-Quokkaville", user)).toBeNull();
+        expect(await store.getCachedGrade("key-Wombatshire", "privacy-bystander")).not.toBeNull();
+      } finally {
+        await raw.close();
+        await store.close();
+      }
+      // Closing checkpoints the log into the file: still nothing.
+      expect(filesHold(factory, "Quokkaville")).not.toBe(true);
+    });
+
+    it("deletes without waiting for another connection that is mid-read", async () => {
+      const store = await factory.open();
+      const raw = factory.raw();
+      try {
+        await answerEverywhere(store, "privacy-user-busy", "Bilbyton");
+        let elapsed = Number.POSITIVE_INFINITY;
+        await raw.db.transaction().execute(async (tx) => {
+          await tx.selectFrom("attempts").select("id").execute();
+          const started = performance.now();
+          await store.deleteUser("privacy-user-busy");
+          elapsed = performance.now() - started;
+        });
+        // SQLite cannot empty its log under a reader; it must not hold the event loop waiting for one.
+        expect(elapsed).toBeLessThan(2000);
+        expect(await tablesContaining(raw, "Bilbyton")).toEqual([]);
+        // Once the reader is gone, the next delete empties the log.
+        await store.deleteUser("nobody");
+        expect(filesHold(factory, "Bilbyton")).not.toBe(true);
+      } finally {
+        await raw.close();
+        await store.close();
+      }
+    });
+
+    it("removes an expired answer's cached grade with the answer, and keeps the rest", async () => {
+      const store = await factory.open();
+      const raw = factory.raw();
+      try {
+        const user = "privacy-user-ret";
+        await answerEverywhere(store, user, "Platypusburg", { createdAt: "2025-01-01T00:00:00.000Z" });
+        await answerEverywhere(store, user, "Echidnaford", { createdAt: at(1) });
+        // A grade cached for no stored answer (none was linked) expires by its own date.
+        await store.setCachedGrade("key-unlinked", llmGrade("Numbatvale"), "2025-01-02T00:00:00.000Z", {
+          userId: user,
+          guildId: "g-priv",
+          attemptId: null,
+        });
+        expect(await tablesContaining(raw, "Platypusburg")).toEqual(["attempts (1)", "llm_cache (1)"]);
+        expect(filesHold(factory, "Platypusburg")).not.toBe(false);
+
+        expect(await store.purgeAttemptsBefore("2025-06-01T00:00:00.000Z", "g-priv")).toBe(1);
+
+        expect(await tablesContaining(raw, "Platypusburg")).toEqual([]);
+        expect(await tablesContaining(raw, "Numbatvale")).toEqual([]);
+        expect(await tablesContaining(raw, "Echidnaford")).toEqual(["attempts (1)", "llm_cache (1)"]);
+        expect(filesHold(factory, "Platypusburg")).not.toBe(true);
+        expect(filesHold(factory, "Numbatvale")).not.toBe(true);
+      } finally {
+        await raw.close();
+        await store.close();
+      }
+      expect(filesHold(factory, "Platypusburg")).not.toBe(true);
+    });
+  });
+}
