@@ -9,6 +9,7 @@ import {
   type RepliableInteraction,
 } from "discord.js";
 import {
+  AnswerKeptError,
   GradingFailedError,
   NotYourSessionError,
   RoundError,
@@ -161,7 +162,8 @@ export function giveBack(text: string): Pick<Notice, "content" | "files"> {
 function answerAtRisk(interaction: Interaction, err: unknown): string | null {
   if (!interaction.isModalSubmit()) return null;
   // Stored before grading failed: "Grade again" grades it. Beyond Discord's limits: never echoed.
-  if (err instanceof GradingFailedError || err instanceof InboundLimitError) return null;
+  if (err instanceof GradingFailedError || err instanceof AnswerKeptError || err instanceof InboundLimitError)
+    return null;
   try {
     const text = typedText(interaction);
     return text.trim().length > 0 ? text : null;
@@ -237,6 +239,17 @@ async function fail(interaction: Interaction, ctx: BotContext, err: unknown): Pr
           },
         ],
         components: [row(button("Grade again", { kind: "regrade", attemptId: err.attemptId }))],
+      });
+      return;
+    }
+    if (err instanceof AnswerKeptError) {
+      await tell(interaction, {
+        embeds: [
+          {
+            description: `Your answer is saved, but the interview could not move on (ref ${ref}). Resume it later with \`/interview resume\`: your answer is graded by then.`,
+            color: COLORS.low,
+          },
+        ],
       });
       return;
     }

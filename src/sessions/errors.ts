@@ -24,6 +24,21 @@ export class GradingFailedError extends Error {
   }
 }
 
+/**
+ * The answer was stored, but the interview could not move on (its session could not be saved: a full
+ * disk, a database error). The answer is safe: it is graded after the next start, and the interview
+ * resumes where it was. Saving it again would store it twice.
+ */
+export class AnswerKeptError extends Error {
+  override readonly name = "AnswerKeptError";
+  constructor(
+    readonly attemptId: string,
+    override readonly cause: unknown,
+  ) {
+    super("Your answer is saved, but the interview could not move on; it resumes where it was.");
+  }
+}
+
 /** Something about a group round the user should know (closed, their own answer, nothing to review). */
 export class RoundError extends Error {
   override readonly name = "RoundError";

@@ -15,7 +15,7 @@ import type { Level } from "../core/levels.js";
 import { type Logger, log as rootLog } from "../log.js";
 import type { AttemptKind, AttemptRecord, NewAttempt } from "../store/records.js";
 import { type Store, VersionConflictError } from "../store/store.js";
-import { GradingFailedError, NotYourSessionError, SessionNotFoundError } from "./errors.js";
+import { AnswerKeptError, GradingFailedError, NotYourSessionError, SessionNotFoundError } from "./errors.js";
 import type { GradeContext, GradeFn } from "./grader.js";
 import { earlierSessions, practiceHistory, toPoints } from "./history.js";
 
@@ -398,6 +398,7 @@ export class SessionService {
     const attemptId = this.deps.newId();
     const eventType = kind === "answer" ? "answer" : kind === "follow_up" ? "follow_up_answer" : "retry";
     let stored = false;
+    let kept = false;
     const outcome = await this.apply(
       sessionId,
       userId,
@@ -423,8 +424,12 @@ export class SessionService {
           combineWith: grading.withAttemptId,
           createdAt: this.at(),
         });
+        kept = true;
       },
-    );
+    ).catch((err: unknown) => {
+      // Stored, then the session save failed: say so, or a second try would store the answer twice.
+      throw kept ? new AnswerKeptError(attemptId, err) : err;
+    });
     if (outcome.error) return outcome;
     const attempt = await this.deps.store.getAttempt(attemptId);
     if (!attempt) throw new Error(`attempt ${attemptId} was not stored`);
@@ -434,7 +439,9 @@ export class SessionService {
       attemptId,
       grade: summarize(grade),
       at: this.at(),
-    }));
+    })).catch((err: unknown) => {
+      throw new AnswerKeptError(attemptId, err);
+    });
     const previousId = graded.effects.find((e) => e.type === "show_feedback")?.previousAttemptId ?? null;
     const previous = previousId ? ((await this.deps.store.getAttempt(previousId))?.grade ?? null) : null;
     return {

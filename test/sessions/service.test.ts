@@ -1,7 +1,7 @@
 import { spawn } from "node:child_process";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
-import { GradingFailedError, NotYourSessionError } from "../../src/sessions/errors.js";
+import { AnswerKeptError, GradingFailedError, NotYourSessionError } from "../../src/sessions/errors.js";
 import { DEFAULT_GRADE_LEASE_MS } from "../../src/sessions/session-service.js";
 import { ROOT } from "../helpers/run-cli.js";
 import { harness, offlineGrade, tempDbPath } from "../helpers/sessions.js";
@@ -62,6 +62,22 @@ describe("session service", () => {
     expect(state.phase).toBe("awaiting_follow_up");
     expect(state.items[0]?.attempts[0]?.overall).not.toBeNull();
     await healthy.store.close();
+  });
+
+  it("says an answer is kept when it was stored and only the interview could not be saved", async () => {
+    const { service, store } = await harness();
+    const started = await service.start("u1", CONFIG, "Ada");
+    // The disk fills after the answer is written: the session's own save fails.
+    const saveSession = store.saveSession.bind(store);
+    store.saveSession = async () => {
+      throw Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" });
+    };
+    const failed = await service.answer(started.state.id, "u1", WEAK).catch((err: unknown) => err);
+    expect(failed).toBeInstanceOf(AnswerKeptError);
+    const attempts = await store.listAttempts("u1");
+    expect(attempts.map((a) => a.answerText)).toEqual([WEAK]);
+    expect((failed as AnswerKeptError).attemptId).toBe(attempts[0]?.id);
+    store.saveSession = saveSession;
   });
 
   it("grades a stored answer again on request, once", async () => {

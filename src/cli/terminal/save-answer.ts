@@ -1,4 +1,4 @@
-import { GradingFailedError } from "../../sessions/errors.js";
+import { AnswerKeptError, GradingFailedError } from "../../sessions/errors.js";
 import type { Outcome } from "../../sessions/session-service.js";
 import { pickKey } from "./dialog.js";
 import { writeRecoveryCopy } from "./recovery.js";
@@ -53,6 +53,16 @@ export async function saveAnswer(
       return await store(text);
     } catch (err) {
       if (err instanceof GradingFailedError) return gradeAgain(s, err);
+      if (err instanceof AnswerKeptError) {
+        // Stored: trying again would store it twice. It is graded at the next start.
+        screen.say(
+          screen.paint(
+            "yellow",
+            `Your answer is saved, but the interview could not be saved (${reasonOf(err.cause)}). Stop here and run practice again when there is room: it resumes where you were, and your answer is graded then.`,
+          ),
+        );
+        return null;
+      }
       screen.say(
         screen.paint("yellow", `Your answer could not be saved (${reasonOf(err)}). Here it is again:`),
       );
