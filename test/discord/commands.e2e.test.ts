@@ -136,6 +136,14 @@ describe("Discord commands end to end", () => {
       "settings",
       "star",
     ]);
+    // Server-only commands say so in their contexts (0: guild), not with the deprecated dm_permission.
+    const guildOnly = discord
+      .registeredCommands(guild)
+      .filter((c) => ["daily", "group", "leaderboard"].includes(c.name));
+    for (const c of guildOnly) {
+      expect(c.contexts, c.name).toEqual([0]);
+      expect(c, c.name).not.toHaveProperty("dm_permission", false);
+    }
   });
 });
 

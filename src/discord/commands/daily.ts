@@ -1,4 +1,4 @@
-import { ChannelType, PermissionFlagsBits, SlashCommandBuilder } from "discord.js";
+import { ChannelType, InteractionContextType, PermissionFlagsBits, SlashCommandBuilder } from "discord.js";
 import { slotOn } from "../../core/daily/due.js";
 import type { BotContext } from "../context.js";
 import { UserError } from "../errors.js";
@@ -32,7 +32,7 @@ export const dailyCommand: SlashCommand = {
   data: new SlashCommandBuilder()
     .setName("daily")
     .setDescription("A question of the day, posted as a group round (Manage Server)")
-    .setDMPermission(false)
+    .setContexts(InteractionContextType.Guild)
     .setDefaultMemberPermissions(PermissionFlagsBits.ManageGuild)
     .addSubcommand((s) =>
       s

@@ -1,4 +1,4 @@
-import { ChannelType, SlashCommandBuilder } from "discord.js";
+import { ChannelType, InteractionContextType, SlashCommandBuilder } from "discord.js";
 import { closeForUser } from "../components/group-handlers.js";
 import type { BotContext } from "../context.js";
 import { UserError } from "../errors.js";
@@ -22,7 +22,7 @@ export const groupCommand: SlashCommand = {
   data: new SlashCommandBuilder()
     .setName("group")
     .setDescription("Study-group rounds: everyone answers the same question in a thread")
-    .setDMPermission(false)
+    .setContexts(InteractionContextType.Guild)
     .addSubcommand((s) =>
       s
         .setName("start")

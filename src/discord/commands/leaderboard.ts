@@ -1,4 +1,4 @@
-import { escapeMarkdown, SlashCommandBuilder } from "discord.js";
+import { escapeMarkdown, InteractionContextType, SlashCommandBuilder } from "discord.js";
 import { LEADERBOARD_RULES } from "../../core/leaderboard/score.js";
 import { count } from "../../core/text/plural.js";
 import { guildBoard, PERIODS, type Period } from "../../sessions/leaderboard.js";
@@ -22,7 +22,7 @@ export const leaderboardCommand: SlashCommand = {
   data: new SlashCommandBuilder()
     .setName("leaderboard")
     .setDescription("This server's practice leaderboard (only members who opted in are shown)")
-    .setDMPermission(false)
+    .setContexts(InteractionContextType.Guild)
     .addStringOption((o) =>
       o
         .setName("period")
