@@ -1,4 +1,5 @@
 import { styleText } from "node:util";
+import { StarCoachError } from "../core/errors.js";
 
 /** The streams a command talks to; tests and the real process pass their own. */
 export interface CliIO {
@@ -24,6 +25,6 @@ export function painter(stream: { isTTY?: boolean }, env: Record<string, string 
 export type Paint = ReturnType<typeof painter>;
 
 /** A mistake in how a command was called: shown with its usage, exit code 2. */
-export class UsageError extends Error {
+export class UsageError extends StarCoachError {
   override readonly name = "UsageError";
 }

@@ -1,4 +1,5 @@
 import { readFile } from "node:fs/promises";
+import { StarCoachError } from "../core/errors.js";
 import { safeText } from "./terminal/sanitize.js";
 
 export async function readStream(stream: NodeJS.ReadableStream): Promise<string> {
@@ -9,7 +10,7 @@ export async function readStream(stream: NodeJS.ReadableStream): Promise<string>
 }
 
 /** An input file that cannot be read; the message says what is wrong and what to do, in one line. */
-export class InputFileError extends Error {
+export class InputFileError extends StarCoachError {
   override readonly name = "InputFileError";
   constructor(
     readonly file: string,

@@ -1,7 +1,8 @@
 import { randomBytes } from "node:crypto";
+import { UserFacingError } from "../core/errors.js";
 
 /** A problem the user can fix or should know about: shown to them as it is, privately. */
-export class UserError extends Error {
+export class UserError extends UserFacingError {
   override readonly name = "UserError";
 }
 

@@ -8,13 +8,8 @@ import {
   RESTJSONErrorCodes,
   type RepliableInteraction,
 } from "discord.js";
-import {
-  AnswerKeptError,
-  GradingFailedError,
-  NotYourSessionError,
-  RoundError,
-  SessionNotFoundError,
-} from "../sessions/errors.js";
+import { StarCoachError } from "../core/errors.js";
+import { AnswerKeptError, GradingFailedError } from "../sessions/errors.js";
 import { COMMANDS } from "./commands/index.js";
 import { typedText } from "./components/answer-modal.js";
 import { button, row } from "./components/buttons.js";
@@ -173,8 +168,8 @@ function answerAtRisk(interaction: Interaction, err: unknown): string | null {
 }
 
 /**
- * The one error policy: a UserError is shown as it is; anything else is logged with a reference the
- * user also sees. A stored answer whose grading failed gets a "Grade again" button.
+ * The one error policy: an error with a `userMessage` is shown as it is; anything else is logged with a
+ * reference the user also sees. A stored answer whose grading failed gets a "Grade again" button.
  */
 async function fail(interaction: Interaction, ctx: BotContext, err: unknown): Promise<void> {
   if (err instanceof DiscordAPIError && HARMLESS.has(Number(err.code))) {
@@ -196,15 +191,11 @@ async function fail(interaction: Interaction, ctx: BotContext, err: unknown): Pr
     ctx.log.error({ err, interactionId: interaction.id }, "autocomplete failed");
     return;
   }
-  const known =
-    err instanceof UserError ||
-    err instanceof NotYourSessionError ||
-    err instanceof SessionNotFoundError ||
-    err instanceof RoundError;
+  // What a user sees is the error's own decision (src/core/errors.ts), not a list kept here.
+  const message = err instanceof StarCoachError ? err.userMessage : null;
   const typed = answerAtRisk(interaction, err);
   try {
-    if (known) {
-      const message = (err as Error).message;
+    if (message !== null) {
       await tell(interaction, {
         embeds: [
           {

@@ -1,6 +1,7 @@
 import type { Client } from "discord.js";
 import { dueDay } from "../core/daily/due.js";
 import { after, retryDelayMs } from "../core/daily/retry.js";
+import { StarCoachError } from "../core/errors.js";
 import type { Question } from "../core/questions/schema.js";
 import type { DailyPostClaim } from "../store/group-store.js";
 import type { DailySchedule, GroupRound } from "../store/records.js";
@@ -17,7 +18,7 @@ export interface Scheduler {
 }
 
 /** Another claimant took the day's claim over while this one was posting (its lease ran out). */
-class LostClaim extends Error {
+class LostClaim extends StarCoachError {
   override readonly name = "LostClaim";
 }
 
@@ -81,7 +82,8 @@ async function postDaily(
   if (!claim) return "not claimed";
   const where = { guildId, day, attempt: claim.attempt, by: claim.by };
   const record = async (progress: Parameters<BotContext["store"]["groups"]["recordDailyPost"]>[3]) => {
-    if (!(await ctx.store.groups.recordDailyPost(guildId, day, claim.by, progress))) throw new LostClaim();
+    if (!(await ctx.store.groups.recordDailyPost(guildId, day, claim.by, progress)))
+      throw new LostClaim("the claim on this daily post was taken over");
   };
   try {
     if (claim.attempt > 1) ctx.log.info(where, "retrying the daily question");

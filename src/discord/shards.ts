@@ -6,6 +6,7 @@ import { fileURLToPath } from "node:url";
 import { type Shard, ShardingManager } from "discord.js";
 import { z } from "zod";
 import { type Config, ConfigError } from "../config.js";
+import { StarCoachError } from "../core/errors.js";
 import type { Logger } from "../log.js";
 
 /**
@@ -34,7 +35,7 @@ export interface GatewayBot {
 }
 
 /** `GET /gateway/bot` failed: Discord unreachable, the token refused, or an answer we cannot read. */
-export class GatewayBotError extends Error {
+export class GatewayBotError extends StarCoachError {
   override readonly name = "GatewayBotError";
   constructor(
     message: string,

@@ -8,10 +8,11 @@ import {
 } from "openai";
 import { ContentFilterFinishReasonError, LengthFinishReasonError } from "openai/core/error";
 import { ZodError } from "zod";
+import { StarCoachError } from "../core/errors.js";
 import type { FallbackReason } from "../core/grading/types.js";
 
 /** The server answered, but with no grade we can use: a refusal, or no parsed content. */
-export class LlmOutputError extends Error {
+export class LlmOutputError extends StarCoachError {
   override readonly name = "LlmOutputError";
   constructor(readonly reason: "refused" | "invalid_output") {
     super(reason === "refused" ? "the model refused to grade" : "the model returned no grade");
@@ -19,7 +20,7 @@ export class LlmOutputError extends Error {
 }
 
 /** The user's or the guild's daily token budget would be exceeded by this call. */
-export class BudgetExceededError extends Error {
+export class BudgetExceededError extends StarCoachError {
   override readonly name = "BudgetExceededError";
   constructor(readonly scope: "user" | "guild") {
     super(`the ${scope}'s daily LLM token budget is spent`);

@@ -1,12 +1,13 @@
+import { StarCoachError, UserFacingError } from "../core/errors.js";
 /** A button or command for a session that belongs to someone else. */
-export class NotYourSessionError extends Error {
+export class NotYourSessionError extends UserFacingError {
   override readonly name = "NotYourSessionError";
   constructor(readonly sessionId: string) {
     super("This is not your session.");
   }
 }
 
-export class SessionNotFoundError extends Error {
+export class SessionNotFoundError extends UserFacingError {
   override readonly name = "SessionNotFoundError";
   constructor(readonly sessionId: string) {
     super("That interview no longer exists. Start a new one with /interview start.");
@@ -14,7 +15,7 @@ export class SessionNotFoundError extends Error {
 }
 
 /** Grading failed after the answer was stored: the answer is safe and can be graded again. */
-export class GradingFailedError extends Error {
+export class GradingFailedError extends StarCoachError {
   override readonly name = "GradingFailedError";
   constructor(
     readonly attemptId: string,
@@ -29,7 +30,7 @@ export class GradingFailedError extends Error {
  * disk, a database error). The answer is safe: it is graded after the next start, and the interview
  * resumes where it was. Saving it again would store it twice.
  */
-export class AnswerKeptError extends Error {
+export class AnswerKeptError extends StarCoachError {
   override readonly name = "AnswerKeptError";
   constructor(
     readonly attemptId: string,
@@ -40,6 +41,6 @@ export class AnswerKeptError extends Error {
 }
 
 /** Something about a group round the user should know (closed, their own answer, nothing to review). */
-export class RoundError extends Error {
+export class RoundError extends UserFacingError {
   override readonly name = "RoundError";
 }

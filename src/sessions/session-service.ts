@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import type { Content } from "../core/content/load.js";
+import { StarCoachError } from "../core/errors.js";
 import type { QuestionRef } from "../core/grading/grade.js";
 import type { Grade } from "../core/grading/types.js";
 import type { IllegalEventError } from "../core/interview/errors.js";
@@ -590,7 +591,7 @@ export class SessionService {
 }
 
 /** Another process holds the claim on grading this answer: it is being graded there. */
-class AnswerHeldError extends Error {
+class AnswerHeldError extends StarCoachError {
   override readonly name = "AnswerHeldError";
   constructor(readonly attemptId: string) {
     super(`answer ${attemptId} is being graded by another process`);

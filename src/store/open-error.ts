@@ -1,10 +1,11 @@
+import { StarCoachError } from "../core/errors.js";
 /**
  * Why the store could not be opened at start, in one line that says what to do: an unwritable or bad
  * DATA_DIR, a damaged SQLite file, PostgreSQL down or refusing the login, a DATABASE_URL that does not
  * parse. The CLI prints the message and exits 1 (cli/main.ts); `cause` keeps the original error for
  * LOG_LEVEL=debug. Its own module, with no driver imported, so the CLI can recognise it cheaply.
  */
-export class StoreOpenError extends Error {
+export class StoreOpenError extends StarCoachError {
   override readonly name = "StoreOpenError";
 }
 

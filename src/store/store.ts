@@ -1,3 +1,4 @@
+import { StarCoachError } from "../core/errors.js";
 import type { Grade } from "../core/grading/types.js";
 import type { InterviewState } from "../core/interview/types.js";
 import type { GroupStore } from "./group-store.js";
@@ -13,7 +14,7 @@ import type {
 } from "./records.js";
 
 /** Someone else saved the session since it was read: reload, re-apply the event, save again. */
-export class VersionConflictError extends Error {
+export class VersionConflictError extends StarCoachError {
   override readonly name = "VersionConflictError";
   constructor(readonly sessionId: string) {
     super(`session ${sessionId} was changed by another writer`);
@@ -25,7 +26,7 @@ export class VersionConflictError extends Error {
  * (a value the store could not read back, refused). Lists skip such a row and log it; a single-row read
  * throws this.
  */
-export class StoredDataError extends Error {
+export class StoredDataError extends StarCoachError {
   override readonly name = "StoredDataError";
 }
 

@@ -1,3 +1,4 @@
+import { StarCoachError } from "../errors.js";
 /** One problem in one content file: where it is and what is wrong. */
 export interface ContentProblem {
   file: string;
@@ -11,7 +12,7 @@ export function formatProblem(p: ContentProblem): string {
 }
 
 /** Thrown when shipped content (questions, rubrics, lexicon) does not validate. Lists every problem. */
-export class ContentError extends Error {
+export class ContentError extends StarCoachError {
   override readonly name = "ContentError";
   constructor(readonly problems: readonly ContentProblem[]) {
     super(

@@ -1,5 +1,6 @@
+import { StarCoachError } from "../errors.js";
 /** A template named a placeholder that the caller did not supply. */
-export class TemplateError extends Error {
+export class TemplateError extends StarCoachError {
   override readonly name = "TemplateError";
 }
 

@@ -1,3 +1,4 @@
+import { StarCoachError } from "../errors.js";
 export const ILLEGAL_EVENT_CODES = [
   "session_finished",
   "session_expired",
@@ -24,7 +25,7 @@ const MESSAGES: Record<IllegalEventCode, string> = {
 };
 
 /** An event that the session's current state does not allow: a typed error, never a crash. */
-export class IllegalEventError extends Error {
+export class IllegalEventError extends StarCoachError {
   override readonly name = "IllegalEventError";
   constructor(
     readonly code: IllegalEventCode,
