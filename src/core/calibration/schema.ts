@@ -17,7 +17,8 @@ export type FlagModel = (typeof FLAG_MODELS)[number];
 export const MODEL_IDS = [...PART_MODELS, ...FLAG_MODELS] as const;
 export type ModelId = (typeof MODEL_IDS)[number];
 
-const Finite = z.number().finite();
+// zod 4 numbers refuse Infinity and NaN by themselves.
+const Finite = z.number();
 
 export const OrdinalModelSchema = z
   .object({
