@@ -17,8 +17,15 @@ export const isGraded = (a: AttemptRecord<Grade>): a is Graded => a.grade !== nu
  * attempt instead.
  */
 export function finalAttempts(attempts: readonly AttemptRecord<Grade>[]): Graded[] {
+  return withoutSuperseded(attempts.filter(isGraded));
+}
+
+/** Drops each answer that a follow-up graded together with it supersedes. */
+export function withoutSuperseded<A extends { id: string; combineWith: string | null }>(
+  attempts: readonly A[],
+): A[] {
   const superseded = new Set(attempts.filter((a) => a.combineWith).map((a) => a.combineWith));
-  return attempts.filter(isGraded).filter((a) => !superseded.has(a.id));
+  return attempts.filter((a) => !superseded.has(a.id));
 }
 
 /** Every graded attempt as the progress functions (src/core/progress/) read them. */

@@ -1,6 +1,6 @@
 import { type LeaderboardRow, leaderboard } from "../core/leaderboard/score.js";
 import type { Store } from "../store/store.js";
-import { finalAttempts } from "./history.js";
+import { withoutSuperseded } from "./history.js";
 
 export const PERIODS = { week: 7, month: 30, all: null } as const;
 const BASELINE_DAYS = 90;
@@ -30,19 +30,22 @@ export async function guildBoard(
   // The improvement baseline needs only the answers shortly before the period.
   const since =
     from === null ? undefined : new Date(Date.parse(from) - BASELINE_DAYS * 86_400_000).toISOString();
-  const attempts = await store.listGuildAttempts(guildId, since ? { since } : {});
-  const points = finalAttempts(attempts).map((a) => ({
+  // Numbers only (the `overall` column), and every user in one query: a server with thousands of
+  // answers is a few milliseconds, not a parse of every grade and a query per member.
+  const scores = await store.listGuildScores(guildId, since ? { since } : {});
+  const points = withoutSuperseded(scores).map((a) => ({
     userId: a.userId,
     at: a.createdAt,
-    overall: a.grade.overall,
+    overall: a.overall,
   }));
   const all = leaderboard(points, { from, now: now.toISOString(), limit: Number.MAX_SAFE_INTEGER });
+  const users = new Map((await store.getUsers(all.map((r) => r.userId))).map((u) => [u.id, u]));
   const rows: Board["rows"] = [];
   let hidden = 0;
   let me: Board["me"] = null;
   let shownSoFar = 0;
   for (const row of all) {
-    const user = await store.getUser(row.userId);
+    const user = users.get(row.userId);
     const shown = user?.settings.public === true;
     if (shown) shownSoFar++;
     else hidden++;

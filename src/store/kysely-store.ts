@@ -9,6 +9,7 @@ import { KyselyGroupStore } from "./kysely-groups.js";
 import {
   ATTEMPT_KINDS,
   type AttemptRecord,
+  type AttemptScore,
   type GradeOwner,
   type GuildSettings,
   GuildSettingsSchema,
@@ -20,7 +21,7 @@ import {
   UserSettingsSchema,
 } from "./records.js";
 import { readEach, reportUnreadable } from "./rows.js";
-import type { AttemptsTable, Database } from "./schema.js";
+import type { AttemptsTable, Database, UsersTable } from "./schema.js";
 import { type Store, StoredDataError, VersionConflictError } from "./store.js";
 import { storableNullable, storableText } from "./text.js";
 import { UserData } from "./user-data.js";
@@ -85,6 +86,31 @@ export class KyselyStore implements Store {
       createdAt: row.created_at,
       settings: parseJson(UserSettingsSchema, row.settings, `user ${id} settings`),
     };
+  }
+
+  async getUsers(ids: readonly string[]): Promise<UserRecord[]> {
+    if (ids.length === 0) return [];
+    const rows: Selectable<UsersTable>[] = [];
+    // In chunks: a statement takes a bounded number of parameters on both engines.
+    for (let i = 0; i < ids.length; i += 500)
+      rows.push(
+        ...(await this.db
+          .selectFrom("users")
+          .selectAll()
+          .where("id", "in", ids.slice(i, i + 500))
+          .execute()),
+      );
+    return readEach(
+      rows,
+      (row) => ({
+        id: row.id,
+        displayName: row.display_name,
+        createdAt: row.created_at,
+        settings: parseJson(UserSettingsSchema, row.settings, `user ${row.id} settings`),
+      }),
+      "users",
+      (row) => row.id,
+    );
   }
 
   async saveUserSettings(id: string, settings: UserSettings): Promise<void> {
@@ -231,7 +257,7 @@ export class KyselyStore implements Store {
     const text = toStoredJson(GradeSchema, grade, `attempt ${attemptId} grade`);
     await this.db
       .updateTable("attempts")
-      .set({ grade: text, grader, graded_at: at })
+      .set({ grade: text, grader, graded_at: at, overall: grade.overall })
       .where("id", "=", attemptId)
       .execute();
   }
@@ -303,6 +329,25 @@ export class KyselyStore implements Store {
       .limit(options.limit ?? 50_000)
       .execute();
     return readEach(rows, toAttempt, "attempts", (r) => r.id);
+  }
+
+  async listGuildScores(guildId: string, options: { since?: string } = {}): Promise<AttemptScore[]> {
+    let query = this.db
+      .selectFrom("attempts")
+      .select(["id", "user_id", "session_id", "combine_with", "created_at", "overall"])
+      .where("guild_id", "=", guildId)
+      .where("graded_at", "is not", null)
+      .where("overall", "is not", null);
+    if (options.since) query = query.where("created_at", ">=", options.since);
+    const rows = await query.orderBy("created_at", "desc").orderBy("id", "desc").execute();
+    return rows.map((r) => ({
+      id: r.id,
+      userId: r.user_id,
+      sessionId: r.session_id,
+      combineWith: r.combine_with,
+      createdAt: r.created_at,
+      overall: Number(r.overall),
+    }));
   }
 
   async listGuildSettings(): Promise<Array<{ guildId: string; settings: GuildSettings }>> {

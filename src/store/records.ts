@@ -43,6 +43,16 @@ export interface AttemptRecord<G = unknown> extends NewAttempt {
   gradedAt: string | null;
 }
 
+/** A graded answer as a leaderboard reads it: ids, time and the overall score; no text, no grade JSON. */
+export interface AttemptScore {
+  id: string;
+  userId: string;
+  sessionId: string | null;
+  combineWith: string | null;
+  createdAt: string;
+  overall: number;
+}
+
 export interface SessionRecord<S = unknown> {
   state: S;
   version: number;

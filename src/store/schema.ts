@@ -37,6 +37,8 @@ export interface AttemptsTable {
   /** Who is grading it (0006), until `claimed_until`; after that anyone may (see Store.claimAttempt). */
   claimed_by: Generated<string | null>;
   claimed_until: Generated<string | null>;
+  /** The grade's overall score (0008), kept beside its JSON for lists that need only the number. */
+  overall: Generated<number | null>;
 }
 
 export interface GuildSettingsTable {

@@ -4,6 +4,7 @@ import type { InterviewState } from "../core/interview/types.js";
 import type { GroupStore } from "./group-store.js";
 import type {
   AttemptRecord,
+  AttemptScore,
   GradeOwner,
   GuildSettings,
   NewAttempt,
@@ -36,6 +37,8 @@ export interface Store {
 
   ensureUser(id: string, displayName: string | null, at: string): Promise<void>;
   getUser(id: string): Promise<UserRecord | null>;
+  /** The users among `ids` that exist, in one query (a leaderboard's names and opt-ins). */
+  getUsers(ids: readonly string[]): Promise<UserRecord[]>;
   saveUserSettings(id: string, settings: UserSettings): Promise<void>;
 
   createSession(state: InterviewState): Promise<void>;
@@ -80,6 +83,11 @@ export interface Store {
 
   /** Every server with stored settings (for per-server retention). */
   listGuildSettings(): Promise<Array<{ guildId: string; settings: GuildSettings }>>;
+  /**
+   * The scores of graded attempts given in a server, newest first; `since` is inclusive. Reads the
+   * `overall` column only: what a leaderboard needs, without parsing every grade.
+   */
+  listGuildScores(guildId: string, options?: { since?: string }): Promise<AttemptScore[]>;
   /** Graded attempts given in a server, newest first; `since` is inclusive. */
   listGuildAttempts(
     guildId: string,

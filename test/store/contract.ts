@@ -114,6 +114,46 @@ export function storeContract(name: string, factory: StoreFactory): void {
       await store.close();
     });
 
+    it("lists a server's scores from the overall column, and reads many users in one call", async () => {
+      const store = await factory.open();
+      const guild = `g-scores-${name}`;
+      const graded = [0, 1, 2].map((i) =>
+        newAttempt(`sc-u${i % 2}`, { id: `sc-${name}-${i}`, guildId: guild, createdAt: at(10 + i) }),
+      );
+      const elsewhere = newAttempt("sc-u0", {
+        id: `sc-${name}-other`,
+        guildId: "g-other",
+        createdAt: at(10),
+      });
+      const ungraded = newAttempt("sc-u0", { id: `sc-${name}-ungraded`, guildId: guild, createdAt: at(20) });
+      for (const a of [...graded, elsewhere, ungraded]) await store.addAttempt(a);
+      for (const a of [...graded, elsewhere]) {
+        const g = grade(a.answerText, a.questionId ?? undefined);
+        await store.saveGrade(a.id, g, "offline", at(30));
+      }
+      const scores = await store.listGuildScores(guild);
+      expect(scores.map((s) => s.id)).toEqual([`sc-${name}-2`, `sc-${name}-1`, `sc-${name}-0`]);
+      expect(scores[0]).toEqual({
+        id: `sc-${name}-2`,
+        userId: "sc-u0",
+        sessionId: null,
+        combineWith: null,
+        createdAt: at(12),
+        overall: (await store.getAttempt(`sc-${name}-2`))?.grade?.overall,
+      });
+      expect(scores.every((s) => Number.isInteger(s.overall) && s.overall >= 1)).toBe(true);
+      expect((await store.listGuildScores(guild, { since: at(11) })).map((s) => s.id)).toEqual([
+        `sc-${name}-2`,
+        `sc-${name}-1`,
+      ]);
+      await store.ensureUser("sc-u0", "Ana", T0);
+      await store.ensureUser("sc-u1", "Ben", T0);
+      const users = await store.getUsers(["sc-u1", "sc-u0", "nobody"]);
+      expect(users.map((u) => u.displayName).sort()).toEqual(["Ana", "Ben"]);
+      expect(await store.getUsers([])).toEqual([]);
+      await store.close();
+    });
+
     it("lists a user's attempts newest first", async () => {
       const store = await factory.open();
       for (let i = 0; i < 3; i++)
