@@ -1,4 +1,4 @@
-import { type Kysely, sql } from "kysely";
+import { type Kysely, sql, type Transaction } from "kysely";
 import { CriterionIdSchema } from "../core/criteria.js";
 import { GradeSchema } from "../core/grading/types.js";
 import { InterviewStateSchema } from "../core/interview/types.js";
@@ -115,6 +115,7 @@ export class UserData {
         .where((eb) => eb.or([eb("rater_id", "=", userId), eb("target_id", "=", userId)]))
         .execute();
       await tx.deleteFrom("users").where("id", "=", userId).execute();
+      await forgetInGroupRecords(tx, userId);
       return { sessions: Number(sessions.numDeletedRows), attempts: Number(attempts.numDeletedRows) };
     });
     await this.scrubFiles();
@@ -168,5 +169,46 @@ export class UserData {
         await sql`PRAGMA busy_timeout = ${sql.raw(String(Math.trunc(timeout)))}`.execute(conn);
       }
     });
+  }
+}
+
+/**
+ * A deleted user's id leaves the rounds they started or closed and the daily schedules they set: the
+ * round or schedule stays (it belongs to the server), with nobody named. The id sits inside JSON, so
+ * only the rows whose text holds it are read and rewritten.
+ */
+async function forgetInGroupRecords(tx: Transaction<Database>, userId: string): Promise<void> {
+  // Anything but letters, digits and plain punctuation (a quote or backslash JSON escapes, LIKE's own
+  // wildcards) becomes "%": the match only widens, and the code below checks the exact value.
+  const holds = `%"${userId.replace(/[^\p{L}\p{N}:.@ -]/gu, "%")}"%`;
+  const rounds = await tx
+    .selectFrom("group_rounds")
+    .select(["id", "round"])
+    .where("round", "like", holds)
+    .execute();
+  for (const row of rounds) {
+    const round = JSON.parse(row.round) as { startedBy?: string | null; closedBy?: string | null };
+    if (round.startedBy === userId) round.startedBy = null;
+    if (round.closedBy === userId) round.closedBy = null;
+    await tx
+      .updateTable("group_rounds")
+      .set({ round: JSON.stringify(round) })
+      .where("id", "=", row.id)
+      .execute();
+  }
+  const schedules = await tx
+    .selectFrom("daily_schedules")
+    .select(["guild_id", "schedule"])
+    .where("schedule", "like", holds)
+    .execute();
+  for (const row of schedules) {
+    const schedule = JSON.parse(row.schedule) as { setBy?: string };
+    if (schedule.setBy !== userId) continue;
+    schedule.setBy = "";
+    await tx
+      .updateTable("daily_schedules")
+      .set({ schedule: JSON.stringify(schedule) })
+      .where("guild_id", "=", row.guild_id)
+      .execute();
   }
 }

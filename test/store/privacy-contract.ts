@@ -80,6 +80,37 @@ export function privacyContract(name: string, factory: StoreFactory): void {
           createdAt: T0,
           updatedAt: T0,
         });
+        // A round the user started and closed, and a daily schedule they set: the server's, not theirs.
+        const round = {
+          id: `r-priv-started-${name}`,
+          guildId: "g-priv",
+          channelId: "c1",
+          threadId: "t1",
+          messageId: "m1",
+          questionId: "inv-cycle-count-gap",
+          level: "mid" as const,
+          focus: null,
+          startedBy: user,
+          source: "group" as const,
+          feedback: "private" as const,
+          status: "open" as const,
+          closesAt: at(30),
+          createdAt: T0,
+          closedAt: null,
+          closedBy: null,
+        };
+        await store.groups.saveRound(round);
+        await store.groups.closeRound(round.id, at(3), user, null);
+        await store.groups.saveDaily({
+          guildId: "g-priv",
+          channelId: "c1",
+          time: "09:30",
+          focus: null,
+          level: null,
+          minutes: 60,
+          setBy: user,
+          updatedAt: T0,
+        });
         await answerEverywhere(store, "privacy-bystander", "Wombatshire");
 
         const exported = await store.exportUser(user, at(2));
@@ -103,6 +134,13 @@ export function privacyContract(name: string, factory: StoreFactory): void {
 
         expect(await tablesContaining(raw, "Quokkaville")).toEqual([]);
         expect(await tablesContaining(raw, user)).toEqual([]);
+        // The round and the schedule stay, with nobody named.
+        expect(await store.groups.getRound(round.id)).toMatchObject({
+          status: "closed",
+          startedBy: null,
+          closedBy: null,
+        });
+        expect(await store.groups.getDaily("g-priv")).toMatchObject({ time: "09:30", setBy: "" });
         expect(await tablesContaining(raw, "Wombatshire")).toEqual(
           expect.arrayContaining(["attempts (1)", "llm_cache (1)"]),
         );

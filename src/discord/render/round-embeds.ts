@@ -13,7 +13,12 @@ const unix = (iso: string) => Math.floor(Date.parse(iso) / 1000);
 
 /** The short message in the channel that the round's thread hangs off. */
 export function roundAnnouncement(round: GroupRound, competencyName: string | null): string {
-  const who = round.source === "daily" ? "Daily question" : `Group round started by <@${round.startedBy}>`;
+  const who =
+    round.source === "daily"
+      ? "Daily question"
+      : round.startedBy
+        ? `Group round started by <@${round.startedBy}>`
+        : "Group round";
   return `**${who}**${competencyName ? ` · ${competencyName}` : ""} · ${round.level} level · closes <t:${unix(round.closesAt)}:R>. Answer in the thread.`;
 }
 
