@@ -1,4 +1,3 @@
-import { setTimeout as sleep } from "node:timers/promises";
 import type { CliIO } from "./cli/io.js";
 import { type Config, parseConfig, secretsOf } from "./config.js";
 import { shippedContent } from "./content-files.js";
@@ -64,7 +63,7 @@ async function runBot(config: Config): Promise<number> {
     process.once("SIGTERM", () => stop("SIGTERM"));
   });
   // Grades in flight get a moment to finish; one cut short keeps its answer, graded again after a start.
-  await Promise.race([recovery.stop(), sleep(RECOVERY_STOP_WAIT_MS, undefined, { ref: false })]);
+  await recovery.stop(RECOVERY_STOP_WAIT_MS);
   await bot.stop();
   await store.close();
   return 0;

@@ -1,5 +1,4 @@
 import { userInfo } from "node:os";
-import { setTimeout as sleep } from "node:timers/promises";
 import { parseArgs } from "node:util";
 import { type Config, parseConfig, secretsOf } from "../config.js";
 import { shippedContent } from "../content-files.js";
@@ -158,8 +157,7 @@ export async function runPractice(
     // Standard input let go, the terminal as it was: the process ends as soon as the report is shown.
     terminal.close();
     // A grade still in flight keeps its answer ungraded for the next start; the user is not kept waiting.
-    if (recovery)
-      await Promise.race([recovery.stop(), sleep(RECOVERY_STOP_WAIT_MS, undefined, { ref: false })]);
+    if (recovery) await recovery.stop(RECOVERY_STOP_WAIT_MS);
     await store.close();
   }
 }

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
+import { setTimeout as sleep } from "node:timers/promises";
 import type { Content } from "../core/content/load.js";
 import { StarCoachError } from "../core/errors.js";
 import type { QuestionRef } from "../core/grading/grade.js";
@@ -60,11 +61,14 @@ export interface RecoveryPass {
   full: boolean;
 }
 
-/** Recovery running in the background; `stop` lets the grades in flight finish and starts no more. */
+/**
+ * Recovery running in the background; `stop` starts no more grades and waits for those in flight, for
+ * at most `waitMs` when given (one cut short keeps its answer ungraded for the next start).
+ */
 export interface BackgroundRecovery {
   /** Settles when recovery has nothing left to do (or was stopped), with the answers it graded. */
   readonly done: Promise<number>;
-  stop(): Promise<void>;
+  stop(waitMs?: number): Promise<void>;
 }
 
 /** A claim's holder: which process, and which grading in it (two in one process never share a claim). */
@@ -255,11 +259,11 @@ export class SessionService {
     });
     return {
       done,
-      async stop() {
+      async stop(waitMs?: number) {
         stopped = true;
         clearTimeout(pause.timer);
         pause.wake?.();
-        await done;
+        await (waitMs === undefined ? done : Promise.race([done, sleep(waitMs, undefined, { ref: false })]));
       },
     };
   }

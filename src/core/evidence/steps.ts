@@ -52,14 +52,15 @@ export function countSteps(tokens: readonly Token[], text: string, isPast: (w: s
       let j = i + 1;
       while (j < tokens.length && j <= i + 3 && between((tokens[j] as Token).word)) j++;
       const verb = tokens[j];
+      // "I was able to trace the fault": a step told with its effort.
+      const effort = ableTo(tokens, j);
       if (verb && step(verb.word)) {
         steps++;
         run = true;
         i = j;
-      } else if (ableTo(tokens, j) > 0) {
-        // "I was able to trace the fault": a step told with its effort.
+      } else if (effort > 0) {
         steps++;
-        i = ableTo(tokens, j);
+        i = effort;
       }
       continue;
     }
