@@ -1,10 +1,12 @@
 import { once } from "node:events";
 import {
   ActionRowBuilder,
+  type APIModalSubmitInteraction,
   ButtonBuilder,
   ButtonStyle,
   ChannelType,
   Client,
+  ComponentType,
   DiscordAPIError,
   EmbedBuilder,
   Events,
@@ -21,6 +23,7 @@ import {
   TextInputStyle,
 } from "discord.js";
 import { afterEach, describe, expect, it, vi } from "vitest";
+import { parseMultipart } from "./fake-discord/http.js";
 import {
   type FakeDiscord,
   type FakeDiscordOptions,
@@ -218,6 +221,79 @@ describe("fake Discord with the real discord.js client", () => {
       fields: { answer: "At our DC, on-time dispatch was 84%." },
     });
     expect((await submit.reply()).content).toBe(`modal:answer:q1 got 36 chars on ${question.id}`);
+    // What Discord sends for a text input in a Label: the label's id, then the input's, in order.
+    expect((submit.payload as APIModalSubmitInteraction).data.components).toEqual([
+      {
+        type: ComponentType.Label,
+        id: 1,
+        component: {
+          type: ComponentType.TextInput,
+          id: 2,
+          custom_id: "answer",
+          value: "At our DC, on-time dispatch was 84%.",
+        },
+      },
+    ]);
+    expect(discord.violations).toEqual([]);
+  });
+
+  it("submits a modal of labels and a text display as Discord does, numbering what the bot left unnumbered", async () => {
+    const { discord, errors } = await connect(async (interaction) => {
+      if (interaction.isChatInputCommand()) {
+        await interaction.showModal({
+          custom_id: "survey",
+          title: "Survey",
+          components: [
+            { type: ComponentType.TextDisplay, content: "A few questions" },
+            {
+              type: ComponentType.Label,
+              label: "Where do you work?",
+              component: { type: ComponentType.TextInput, custom_id: "site", style: TextInputStyle.Short },
+            },
+            {
+              type: ComponentType.Label,
+              id: 2,
+              label: "Level",
+              description: "The role you practice for",
+              component: {
+                type: ComponentType.StringSelect,
+                custom_id: "level",
+                options: [
+                  { label: "Entry", value: "entry" },
+                  { label: "Senior", value: "senior" },
+                ],
+              },
+            },
+          ],
+        });
+      } else if (interaction.isModalSubmit()) {
+        const site = interaction.fields.getTextInputValue("site");
+        const level = interaction.fields.getStringSelectValues("level").join();
+        await interaction.reply(`${site} ${level} (${interaction.fields.fields.size} fields)`);
+      }
+    });
+    const open = discord.slashCommand({ name: "survey" });
+    await open.modal();
+    expect(() => discord.submitModal({ from: open, fields: { site: "Columbus DC" } })).toThrow(
+      'modal field "level" is required',
+    );
+    const submit = discord.submitModal({ from: open, fields: { site: "Columbus DC", level: ["senior"] } });
+    expect((await submit.reply()).content).toBe("Columbus DC senior (2 fields)");
+    // Id 2 is the bot's own, so the ids Discord fills in go around it.
+    expect((submit.payload as APIModalSubmitInteraction).data.components).toEqual([
+      { type: ComponentType.TextDisplay, id: 1 },
+      {
+        type: ComponentType.Label,
+        id: 3,
+        component: { type: ComponentType.TextInput, id: 4, custom_id: "site", value: "Columbus DC" },
+      },
+      {
+        type: ComponentType.Label,
+        id: 2,
+        component: { type: ComponentType.StringSelect, id: 5, custom_id: "level", values: ["senior"] },
+      },
+    ]);
+    expect(errors).toEqual([]);
     expect(discord.violations).toEqual([]);
   });
 
@@ -389,6 +465,134 @@ describe("fake Discord with the real discord.js client", () => {
     await vi.waitFor(() => expect(errors).toHaveLength(1));
     expect(errors[0]).toMatchObject({ code: 50035 });
     expect(discord.violations[0]?.errors).toEqual(["data.title: Must be 45 or fewer in length."]);
+  });
+
+  const input = { type: ComponentType.TextInput, custom_id: "answer", style: TextInputStyle.Paragraph };
+  const label = (extra: object = {}) => ({
+    type: ComponentType.Label,
+    label: "Answer",
+    component: input,
+    ...extra,
+  });
+  it.each([
+    [
+      "a label over 45 characters",
+      [label({ label: "l".repeat(46) })],
+      "data.components[0].label: Must be 45 or fewer in length.",
+    ],
+    [
+      "a label description over 100 characters",
+      [label({ description: "d".repeat(101) })],
+      "data.components[0].description: Must be 100 or fewer in length.",
+    ],
+    ["a label without text", [label({ label: "" })], "data.components[0].label: This field is required"],
+    [
+      "a label without a component",
+      [label({ component: undefined })],
+      "data.components[0].component: This field is required",
+    ],
+    [
+      "a text input with a label of its own inside a Label",
+      [label({ component: { ...input, label: "Answer" } })],
+      "data.components[0].component.label: A text input inside a label cannot have a label of its own",
+    ],
+    [
+      "a button inside a Label",
+      [
+        label({
+          component: { type: ComponentType.Button, custom_id: "b", style: ButtonStyle.Primary, label: "B" },
+        }),
+      ],
+      'data.components[0].component.type: Value of field "type" must be one of (3, 4, 5, 6, 7, 8, 19, 21, 22, 23,).',
+    ],
+    [
+      "a disabled select inside a Label",
+      [
+        label({
+          component: {
+            type: ComponentType.StringSelect,
+            custom_id: "level",
+            disabled: true,
+            options: [{ label: "Entry", value: "entry" }],
+          },
+        }),
+      ],
+      "data.components[0].component.disabled: Modals cannot have disabled components",
+    ],
+    [
+      "a text input that is not in a Label or a row",
+      [input],
+      'data.components[0].type: Value of field "type" must be one of (1, 10, 18,).',
+    ],
+    [
+      "a text input in a row without its label",
+      [{ type: ComponentType.ActionRow, components: [input] }],
+      "data.components[0].components[0].label: This field is required",
+    ],
+    [
+      "six labels",
+      Array.from({ length: 6 }, (_, i) => label({ component: { ...input, custom_id: `f${i}` } })),
+      "data.components: Must be 5 or fewer in length.",
+    ],
+    [
+      "two inputs with the same custom_id",
+      [label(), label()],
+      "data.components[1].component.custom_id: Component custom id cannot be duplicated",
+    ],
+  ])("refuses a modal with %s", async (_, components, error) => {
+    const { discord, client, errors } = await connect(async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      // Raw JSON, past discord.js's builders, as a bot built without them would send it.
+      await client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
+        body: { type: InteractionResponseType.Modal, data: { custom_id: "m", title: "Answer", components } },
+        auth: false,
+      });
+    });
+    discord.slashCommand({ name: "modal" });
+    await vi.waitFor(() => expect(errors).toHaveLength(1));
+    expect(errors[0]).toMatchObject({ code: 50035 });
+    expect(discord.violations[0]?.errors).toEqual([error]);
+  });
+
+  it("accepts a modal of labels with descriptions, a text display and the older labelled row", async () => {
+    const { discord, client, errors } = await connect(async (interaction) => {
+      if (!interaction.isChatInputCommand()) return;
+      const components = [
+        { type: ComponentType.TextDisplay, content: "Answer in STAR form" },
+        label({ label: "l".repeat(45), description: "d".repeat(100) }),
+        { type: ComponentType.ActionRow, components: [{ ...input, custom_id: "old", label: "Old style" }] },
+      ];
+      await client.rest.post(Routes.interactionCallback(interaction.id, interaction.token), {
+        body: { type: InteractionResponseType.Modal, data: { custom_id: "m", title: "Answer", components } },
+        auth: false,
+      });
+    });
+    const open = discord.slashCommand({ name: "modal" });
+    expect((await open.modal()).components).toHaveLength(3);
+    expect(errors).toEqual([]);
+    expect(discord.violations).toEqual([]);
+  });
+
+  it("reads multipart bodies as undici's FormData writes them", async () => {
+    const form = new FormData();
+    form.append("payload_json", JSON.stringify({ content: "line\r\none" }));
+    const data = Buffer.from("a\r\n--not-the-boundary\r\n\r\n\u0000\u00ff");
+    form.append("files[0]", new Blob([data], { type: "text/csv" }), 'q"3\nreport.csv');
+    form.append("files[1]", new Blob([]), "empty.bin");
+    const request = new Request("http://127.0.0.1/", { method: "POST", body: form });
+    const parts = parseMultipart(
+      Buffer.from(await request.arrayBuffer()),
+      request.headers.get("content-type") ?? "",
+    );
+    expect(parts.map((p) => [p.name, p.filename, p.contentType])).toEqual([
+      ["payload_json", undefined, undefined],
+      ["files[0]", 'q"3\nreport.csv', "text/csv"],
+      ["files[1]", "empty.bin", "application/octet-stream"],
+    ]);
+    expect(JSON.parse(parts[0]?.data.toString() ?? "")).toEqual({ content: "line\r\none" });
+    expect(parts[1]?.data.equals(data)).toBe(true);
+    expect(parts[2]?.data.length).toBe(0);
+    expect(() => parseMultipart(Buffer.from("--x\r\n"), "multipart/form-data")).toThrow("boundary");
   });
 
   it("refuses an acknowledgement after the deadline with 10062 Unknown interaction", async () => {

@@ -104,8 +104,8 @@ function checkInteractive(check: Check, component: JsonObject, path: Path, seen:
   }
 }
 
-function checkSelectOptions(check: Check, value: unknown, path: Path): void {
-  check.items(path, value, 1, COMPONENT_LIMITS.selectOptions);
+function checkSelectOptions(check: Check, value: unknown, path: Path, min = 1, max = 25): void {
+  check.items(path, value, min, max);
   if (!Array.isArray(value)) check.required(path, value);
   asArray(value).forEach((raw, i) => {
     const option = asObject(raw);
@@ -118,7 +118,33 @@ function checkSelectOptions(check: Check, value: unknown, path: Path): void {
   });
 }
 
-/** A modal (callback type 9): title ≤ 45, 1–5 rows or labels, each text input ≤ 4000. */
+/** What a Label may hold in a modal: Discord's "label child components". */
+const IN_LABEL: readonly number[] = [
+  ComponentType.StringSelect,
+  ComponentType.TextInput,
+  ComponentType.UserSelect,
+  ComponentType.RoleSelect,
+  ComponentType.MentionableSelect,
+  ComponentType.ChannelSelect,
+  ComponentType.FileUpload,
+  ComponentType.RadioGroup,
+  ComponentType.CheckboxGroup,
+  ComponentType.Checkbox,
+];
+
+function unionTypeChoices(check: Check, path: Path, allowed: readonly number[]): void {
+  check.add(
+    [...path, "type"],
+    "UNION_TYPE_CHOICES",
+    `Value of field "type" must be one of (${allowed.join(", ")},).`,
+  );
+}
+
+/**
+ * A modal (callback type 9): custom_id, title ≤ 45, 1–5 top-level components. Each is a Label wrapping
+ * one input (the current form), a Text Display, or an Action Row holding one labelled text input (the
+ * deprecated form Discord still accepts).
+ */
 export function checkModal(check: Check, body: unknown, path: Path): void {
   const modal = asObject(body);
   if (check.required([...path, "custom_id"], modal.custom_id)) {
@@ -133,54 +159,105 @@ export function checkModal(check: Check, body: unknown, path: Path): void {
   asArray(modal.components).forEach((raw, index) => {
     const at: Path = [...path, "components", index];
     const entry = asObject(raw);
-    if (entry.type === ComponentType.ActionRow) {
+    if (entry.type === ComponentType.Label) checkLabel(check, entry, at, seen);
+    else if (entry.type === ComponentType.ActionRow) {
       const inputs = asArray(entry.components);
       check.items([...at, "components"], inputs, 1, 1);
       for (const [i, input] of inputs.entries()) {
-        checkTextInput(check, asObject(input), [...at, "components", i], true, seen);
+        const where: Path = [...at, "components", i];
+        const component = asObject(input);
+        if (component.type === ComponentType.TextInput) checkTextInput(check, component, where, false, seen);
+        else unionTypeChoices(check, where, [ComponentType.TextInput]);
       }
-    } else if (entry.type === ComponentType.Label) {
-      if (check.required([...at, "label"], entry.label)) {
-        check.length([...at, "label"], entry.label, 1, COMPONENT_LIMITS.labelText);
-      }
-      check.length([...at, "description"], entry.description, 0, COMPONENT_LIMITS.labelDescription);
-      const inner = asObject(entry.component);
-      if (inner.type === ComponentType.TextInput)
-        checkTextInput(check, inner, [...at, "component"], false, seen);
-      else checkInteractive(check, inner, [...at, "component"], seen);
-    } else if (entry.type !== ComponentType.TextDisplay) {
-      check.add([...at, "type"], "UNION_TYPE_CHOICES", 'Value of field "type" must be one of (1, 10, 18).');
-    }
+    } else if (entry.type === ComponentType.TextDisplay) check.required([...at, "content"], entry.content);
+    else
+      unionTypeChoices(check, at, [ComponentType.ActionRow, ComponentType.TextDisplay, ComponentType.Label]);
   });
 }
 
+function checkLabel(check: Check, label: JsonObject, path: Path, seen: Set<string>): void {
+  if (check.required([...path, "label"], label.label)) {
+    check.length([...path, "label"], label.label, 1, COMPONENT_LIMITS.labelText);
+  }
+  check.length([...path, "description"], label.description, 0, COMPONENT_LIMITS.labelDescription);
+  const at: Path = [...path, "component"];
+  if (!check.required(at, label.component)) return;
+  const inner = asObject(label.component);
+  const type = asNumber(inner.type);
+  if (type === ComponentType.TextInput) checkTextInput(check, inner, at, true, seen);
+  else if (type !== undefined && IN_LABEL.includes(type)) checkModalChoice(check, inner, type, at, seen);
+  else unionTypeChoices(check, at, IN_LABEL);
+}
+
+function checkCustomId(check: Check, component: JsonObject, path: Path, seen: Set<string>): void {
+  const at: Path = [...path, "custom_id"];
+  if (!check.required(at, component.custom_id)) return;
+  check.length(at, component.custom_id, 1, COMPONENT_LIMITS.customId);
+  const id = String(component.custom_id);
+  if (seen.has(id))
+    check.add(at, "COMPONENT_CUSTOM_ID_DUPLICATED", "Component custom id cannot be duplicated");
+  seen.add(id);
+}
+
+/** A select menu, file upload, radio group, checkbox group or checkbox inside a modal's Label. */
+function checkModalChoice(
+  check: Check,
+  component: JsonObject,
+  type: number,
+  path: Path,
+  seen: Set<string>,
+): void {
+  checkCustomId(check, component, path, seen);
+  if (SELECTS.has(type)) {
+    // Discord: "Using disabled in a modal will result in an error."
+    if (component.disabled === true) {
+      check.add(
+        [...path, "disabled"],
+        "COMPONENT_DISABLED_NOT_ALLOWED",
+        "Modals cannot have disabled components",
+      );
+    }
+    check.length([...path, "placeholder"], component.placeholder, 0, COMPONENT_LIMITS.placeholder);
+    check.range([...path, "min_values"], component.min_values, 0, 25);
+    check.range([...path, "max_values"], component.max_values, 1, 25);
+    if (type === ComponentType.StringSelect)
+      checkSelectOptions(check, component.options, [...path, "options"]);
+  } else if (type === ComponentType.FileUpload || type === ComponentType.CheckboxGroup) {
+    check.range([...path, "min_values"], component.min_values, 0, 10);
+    check.range([...path, "max_values"], component.max_values, 1, 10);
+    if (type === ComponentType.CheckboxGroup)
+      checkSelectOptions(check, component.options, [...path, "options"], 1, 10);
+  } else if (type === ComponentType.RadioGroup) {
+    checkSelectOptions(check, component.options, [...path, "options"], 2, 10);
+  }
+}
+
+/**
+ * A text input. In an Action Row it carries its own label (required, ≤ 45); inside a Label it may not
+ * have one, since the Label's text is its label.
+ */
 function checkTextInput(
   check: Check,
   input: JsonObject,
   path: Path,
-  needsLabel: boolean,
+  inLabel: boolean,
   seen: Set<string>,
 ): void {
-  if (input.type !== ComponentType.TextInput) {
-    check.add([...path, "type"], "UNION_TYPE_CHOICES", 'Value of field "type" must be one of (4,).');
-    return;
-  }
   const max = COMPONENT_LIMITS.textInputLength;
-  if (check.required([...path, "custom_id"], input.custom_id)) {
-    check.length([...path, "custom_id"], input.custom_id, 1, COMPONENT_LIMITS.customId);
-    const id = String(input.custom_id);
-    if (seen.has(id))
+  checkCustomId(check, input, path, seen);
+  if (inLabel) {
+    if (input.label !== undefined) {
+      // Discord documents the rule ("cannot be used in a label component"), not its error code or wording.
       check.add(
-        [...path, "custom_id"],
-        "COMPONENT_CUSTOM_ID_DUPLICATED",
-        "Component custom id cannot be duplicated",
+        [...path, "label"],
+        "COMPONENT_FIELD_NOT_ALLOWED",
+        "A text input inside a label cannot have a label of its own",
       );
-    seen.add(id);
-  }
-  if (needsLabel && check.required([...path, "label"], input.label)) {
+    }
+  } else if (check.required([...path, "label"], input.label)) {
     check.length([...path, "label"], input.label, 1, COMPONENT_LIMITS.textInputLabel);
   }
-  check.range([...path, "style"], input.style, 1, 2);
+  if (check.required([...path, "style"], input.style)) check.range([...path, "style"], input.style, 1, 2);
   check.range([...path, "min_length"], input.min_length, 0, max);
   check.range([...path, "max_length"], input.max_length, 1, max);
   check.length([...path, "value"], input.value, 0, max);

@@ -20,7 +20,7 @@ import {
   modalSubmitPayload,
 } from "./interaction-payloads.js";
 import { asString } from "./json.js";
-import { buildModalSubmission } from "./modal-submit.js";
+import { buildModalSubmission, type ModalFieldValue } from "./modal-submit.js";
 import { Locator, type Origin, type UserRef } from "./origin.js";
 import type { FakeUser } from "./types.js";
 import type { World } from "./world.js";
@@ -58,8 +58,11 @@ export interface ModalSubmitInput extends Pick<Origin, "guildId" | "channelId"> 
   /** The interaction the modal was shown for; or give `customId` to use the latest modal with that id. */
   from?: InteractionHandle;
   customId?: string;
-  /** Text input values by custom_id; a string array for a select menu inside a label. */
-  fields: Readonly<Record<string, string | readonly string[]>>;
+  /**
+   * Values by custom_id: text for a text input or a radio group, a string array for a select menu, file
+   * upload or checkbox group, a boolean for a checkbox.
+   */
+  fields: Readonly<Record<string, ModalFieldValue>>;
   /**
    * A modified client: send `customId` with exactly these fields, unchecked against any modal (lengths,
    * names, required), from `guildId`/`channelId` (default: the first guild's first channel).

@@ -1,5 +1,5 @@
 import {
-  ActionRowBuilder,
+  LabelBuilder,
   ModalBuilder,
   SlashCommandBuilder,
   TextInputBuilder,
@@ -15,6 +15,33 @@ export const QUESTION_FIELD = "question";
 export const ANSWER_FIELD = "answer";
 export const QUESTION_MAX = 300;
 
+/** The /grade form: a question and an answer to it. */
+export function gradeModal(): ModalBuilder {
+  return new ModalBuilder()
+    .setCustomId(encodeAction({ kind: "grade-submit" }))
+    .setTitle("Grade an answer")
+    .addLabelComponents(
+      new LabelBuilder()
+        .setLabel("The question")
+        .setTextInputComponent(
+          new TextInputBuilder()
+            .setCustomId(QUESTION_FIELD)
+            .setStyle(TextInputStyle.Short)
+            .setMaxLength(QUESTION_MAX)
+            .setRequired(true),
+        ),
+      new LabelBuilder()
+        .setLabel("Your answer")
+        .setTextInputComponent(
+          new TextInputBuilder()
+            .setCustomId(ANSWER_FIELD)
+            .setStyle(TextInputStyle.Paragraph)
+            .setMaxLength(LIMITS.textInput)
+            .setRequired(true),
+        ),
+    );
+}
+
 export const gradeCommand: SlashCommand = {
   data: new SlashCommandBuilder()
     .setName("grade")
@@ -22,27 +49,6 @@ export const gradeCommand: SlashCommand = {
 
   async execute(interaction, ctx: BotContext) {
     await checkCooldown(ctx, interaction.user.id);
-    const modal = new ModalBuilder()
-      .setCustomId(encodeAction({ kind: "grade-submit" }))
-      .setTitle("Grade an answer")
-      .addComponents(
-        new ActionRowBuilder<TextInputBuilder>().addComponents(
-          new TextInputBuilder()
-            .setCustomId(QUESTION_FIELD)
-            .setLabel("The question")
-            .setStyle(TextInputStyle.Short)
-            .setMaxLength(QUESTION_MAX)
-            .setRequired(true),
-        ),
-        new ActionRowBuilder<TextInputBuilder>().addComponents(
-          new TextInputBuilder()
-            .setCustomId(ANSWER_FIELD)
-            .setLabel("Your answer")
-            .setStyle(TextInputStyle.Paragraph)
-            .setMaxLength(LIMITS.textInput)
-            .setRequired(true),
-        ),
-      );
-    await interaction.showModal(modal);
+    await interaction.showModal(gradeModal());
   },
 };

@@ -1,6 +1,6 @@
 import {
-  ActionRowBuilder,
   ComponentType,
+  LabelBuilder,
   ModalBuilder,
   type ModalSubmitInteraction,
   TextInputBuilder,
@@ -12,10 +12,10 @@ import { LIMITS, truncate } from "../limits.js";
 
 const FREE = "answer";
 const PARTS = [
-  ["situation", "Situation: where, when, what was wrong"],
-  ["task", "Task: what you had to achieve"],
-  ["action", "Action: what you did, step by step"],
-  ["result", "Result: what changed, in numbers"],
+  ["situation", "Situation", "Where, when, what was wrong"],
+  ["task", "Task", "What you had to achieve"],
+  ["action", "Action", "What you did, step by step"],
+  ["result", "Result", "What changed, in numbers"],
 ] as const;
 /** Four fields share the 4,000 characters an answer may have. */
 const PART_MAX = 1000;
@@ -33,24 +33,25 @@ export function answerModal(
   if (!structured) {
     const input = new TextInputBuilder()
       .setCustomId(FREE)
-      .setLabel("Your answer")
       .setStyle(TextInputStyle.Paragraph)
       .setPlaceholder(truncate(prompt, 100))
       .setMinLength(1)
       .setMaxLength(LIMITS.textInput)
       .setRequired(true);
-    return modal.addComponents(new ActionRowBuilder<TextInputBuilder>().addComponents(input));
+    return modal.addLabelComponents(new LabelBuilder().setLabel("Your answer").setTextInputComponent(input));
   }
-  return modal.addComponents(
-    ...PARTS.map(([id, label]) =>
-      new ActionRowBuilder<TextInputBuilder>().addComponents(
-        new TextInputBuilder()
-          .setCustomId(id)
-          .setLabel(label)
-          .setStyle(TextInputStyle.Paragraph)
-          .setMaxLength(PART_MAX)
-          .setRequired(id === "action"),
-      ),
+  return modal.addLabelComponents(
+    ...PARTS.map(([id, label, description]) =>
+      new LabelBuilder()
+        .setLabel(label)
+        .setDescription(description)
+        .setTextInputComponent(
+          new TextInputBuilder()
+            .setCustomId(id)
+            .setStyle(TextInputStyle.Paragraph)
+            .setMaxLength(PART_MAX)
+            .setRequired(id === "action"),
+        ),
     ),
   );
 }
