@@ -27,6 +27,26 @@ describe("segment", () => {
     ]);
   });
 
+  it("reads headings that open a sentence inside a line, as one-line answers write them", () => {
+    const answer =
+      "Situation: the DC held $4.2M of stock. Task: I had to lift fill rate to 97%. A: I reset safety stock. R: Fill rate hit 97.5%.";
+    expect(segment(answer).map((s) => [s.heading, s.text])).toEqual([
+      ["situation", "the DC held $4.2M of stock."],
+      ["task", "I had to lift fill rate to 97%."],
+      ["action", "I reset safety stock."],
+      ["result", "Fill rate hit 97.5%."],
+    ]);
+  });
+
+  it("keeps prose that only looks like a heading: a lower-case letter, or no colon", () => {
+    const answer = "Situation: plan B failed. a: we kept going. Result of that was a 5% gain.";
+    expect(segment(answer).map((s) => [s.heading, s.text])).toEqual([
+      ["situation", "plan B failed."],
+      ["situation", "a: we kept going."],
+      ["situation", "Result of that was a 5% gain."],
+    ]);
+  });
+
   it("splits bullet lists and marks them as bullets", () => {
     const segments = segment("- cut changeover 45 to 20 min\n\u2022 trained 12 operators\n3) audited weekly");
     expect(segments.map((s) => [s.bullet, s.text])).toEqual([

@@ -37,6 +37,12 @@ const HEADINGS: Record<string, StarPart> = {
 // "S:", "**Situation** -", "## Result", "Task)" at the start of a line. A bare single letter needs a colon.
 const HEADING_LINE =
   /^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?(situation|context|background|task|goal|objective|actions?|results?|outcome|impact|[star])(?:\*\*|__)?[ \t]*(?:(:)|[-)][ \t]|$)(?:\*\*|__)?[ \t]*/i;
+/**
+ * A heading that opens a sentence inside a line ("…of stock. Task: I had to…"): one-line answers carry
+ * their parts this way. Only with a colon, and a single letter only as a capital, so "a: …" is prose.
+ */
+const INLINE_HEADING =
+  /^(?:\*\*|__)?(?:((?:situation|context|background|task|goal|objective|actions?|results?|outcome|impact))|([STAR]))(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*/i;
 const BULLET = /^[ \t]*(?:[-*\u2022\u00B7\u25AA\u25BA\u2023\u25E6>]|\d{1,2}[.)])[ \t]+/;
 /** Abbreviations after which a full stop does not end a sentence. */
 const ABBREVIATION =
@@ -167,9 +173,16 @@ export function segment(answer: string): Sentence[] {
       }
     }
     const pieces = splitSentences(norm, { start, end: lineEnd }).flatMap((s) => splitLong(norm, s));
-    for (const piece of pieces) {
-      const span = trimSpan(norm, piece);
+    for (const [k, piece] of pieces.entries()) {
+      let span = trimSpan(norm, piece);
       if (!span) continue;
+      const inline = k > 0 ? INLINE_HEADING.exec(norm.slice(span.start, span.end)) : null;
+      const key = inline?.[1]?.toLowerCase() ?? (inline?.[2] && /[STAR]/.test(inline[2]) ? inline[2].toLowerCase() : undefined);
+      if (inline && key) {
+        heading = HEADINGS[key] ?? heading;
+        span = trimSpan(norm, { start: span.start + inline[0].length, end: span.end });
+        if (!span) continue;
+      }
       const text = answer.slice(span.start, span.end);
       const spanNorm = norm.slice(span.start, span.end);
       sentences.push({
