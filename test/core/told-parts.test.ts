@@ -85,13 +85,13 @@ describe("STAR labels written after their text", () => {
   });
 });
 
-  it("credits a task given under its own heading in the middle of a line", () => {
-    const answer =
-      "Situation: our DC carried 1,800 SKUs with rule-of-thumb reorder points and a 91% fill rate. Task: as inventory manager I had to lift fill rate to 97% without adding stock.\nAction: I pulled a year of demand from the ERP, segmented SKUs and set safety stock from variability and lead time. Result: fill rate went from 91% to 97.5% and stock fell from $4.2M to $3.6M.";
-    const g = grade(answer, "Tell me about a time you reset safety stock using data.");
-    expect(g.criteria.task.score).toBeGreaterThanOrEqual(3);
-    expect(g.criteria.task.evidence.join(" ")).toContain("lift fill rate to 97%");
-  });
+it("credits a task given under its own heading in the middle of a line", () => {
+  const answer =
+    "Situation: our DC carried 1,800 SKUs with rule-of-thumb reorder points and a 91% fill rate. Task: as inventory manager I had to lift fill rate to 97% without adding stock.\nAction: I pulled a year of demand from the ERP, segmented SKUs and set safety stock from variability and lead time. Result: fill rate went from 91% to 97.5% and stock fell from $4.2M to $3.6M.";
+  const g = grade(answer, "Tell me about a time you reset safety stock using data.");
+  expect(g.criteria.task.score).toBeGreaterThanOrEqual(3);
+  expect(g.criteria.task.evidence.join(" ")).toContain("lift fill rate to 97%");
+});
 
 describe("how a past story opens and ends", () => {
   it("counts an unmeasured ending as a thin result, never as a clear one", () => {

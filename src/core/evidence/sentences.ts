@@ -177,7 +177,9 @@ export function segment(answer: string): Sentence[] {
       let span = trimSpan(norm, piece);
       if (!span) continue;
       const inline = k > 0 ? INLINE_HEADING.exec(norm.slice(span.start, span.end)) : null;
-      const key = inline?.[1]?.toLowerCase() ?? (inline?.[2] && /[STAR]/.test(inline[2]) ? inline[2].toLowerCase() : undefined);
+      const key =
+        inline?.[1]?.toLowerCase() ??
+        (inline?.[2] && /[STAR]/.test(inline[2]) ? inline[2].toLowerCase() : undefined);
       if (inline && key) {
         heading = HEADINGS[key] ?? heading;
         span = trimSpan(norm, { start: span.start + inline[0].length, end: span.end });
