@@ -3,9 +3,10 @@ import { performance } from "node:perf_hooks";
 import { readContentSources, shippedContent } from "../src/content-files.js";
 import { loadContent } from "../src/core/content/load.js";
 import { limitAnswer, MAX_ANSWER_CHARS } from "../src/core/grading/limits.js";
-import { benchDiscord } from "./discord.js";
 import { benchGrader, benchLongAnswer, longAnswer, singleLineAnswer } from "./grader.js";
+import { benchGradingWorker } from "./grading-worker.js";
 import { benchGroups } from "./groups.js";
+import { benchLeaderboard } from "./leaderboard.js";
 import { clientOverhead, promptTokens } from "./llm.js";
 import { benchPostgres, benchSqlite, rssWithLiveSessions } from "./store.js";
 
@@ -40,11 +41,27 @@ for (const [label, answer] of [
   );
 }
 
+const loop = await benchGradingWorker(content, 50, 4000);
+console.log(
+  `\nevent loop while ${loop.answers} answers of ${loop.chars.toLocaleString("en")} characters are graded offline, arriving a loop turn apart (a 1 ms timer's delay; busy: the bot's thread)`,
+);
+for (const [label, f] of [
+  ["in the bot's thread", loop.inProcess],
+  ["in a worker thread (the bot)", loop.worker],
+  ["nothing graded (the machine)", loop.idle],
+] as const) {
+  console.log(
+    `  ${label.padEnd(29)} max ${f.maxDelayMs.toFixed(1).padStart(6)} ms, p99 ${f.p99DelayMs.toFixed(1).padStart(6)} ms, busy ${(f.busy * 100).toFixed(0).padStart(3)}%, ${f.totalMs.toFixed(0)} ms in all`,
+  );
+}
+console.log(`  the worker's start and first grade, once: ${loop.firstGradeMs.toFixed(0)} ms`);
+
 console.log("\nstore: attempts stored per second (each insert awaited)");
 console.log(`  SQLite (WAL, file):  ${Math.round(await benchSqlite(5000))}/s`);
 const pgUrl = process.env.BENCH_DATABASE_URL ?? process.env.TEST_DATABASE_URL;
 if (pgUrl) console.log(`  PostgreSQL:          ${Math.round(await benchPostgres(pgUrl, 5000))}/s`);
 else console.log("  PostgreSQL:          set BENCH_DATABASE_URL (or TEST_DATABASE_URL) to measure");
+for (const line of await benchLeaderboard(content)) console.log(line);
 
 const live = await rssWithLiveSessions(content, 1000);
 console.log(
@@ -65,17 +82,8 @@ console.log(
   `\nLLM client path against the loopback fake server, 300 words, median of ${overhead.runs}: ${overhead.llmMs.toFixed(2)} ms per grade vs ${overhead.offlineMs.toFixed(2)} ms offline; overhead ${overhead.overheadMs.toFixed(2)} ms`,
 );
 
-const discordFigures = await benchDiscord();
 console.log(
-  "\nDiscord: acknowledgement latency from the fake gateway to the callback (real discord.js client)",
-);
-for (const f of discordFigures.load) {
-  console.log(
-    `  ${f.label.padEnd(24)} sent ${f.sent}, acknowledged ${f.acknowledged}, lost ${f.sent - f.acknowledged}, p50 ${f.p50.toFixed(1)} ms, p99 ${f.p99.toFixed(1)} ms`,
-  );
-}
-console.log(
-  `  RSS after 1,000 interview sessions started through Discord: ${discordFigures.rssMb.toFixed(0)} MB (bot and fake server in one process)`,
+  "\nDiscord under load, against a minimal discord.js bot, in separate processes: npm run bench:discord",
 );
 
 console.log("\ngroup rounds and leaderboard (core, one core)");

@@ -35,7 +35,7 @@ for (const key of ["PATH", "HOME", "TMPDIR"]) {
   if (value !== undefined) env[key] = value;
 }
 
-function once(args: string[]): Promise<Run> {
+function once(args: string[], expectCode = 0): Promise<Run> {
   const timed = existsSync(TIME);
   const [command, argv] = timed ? [TIME, ["-f", "%M", process.execPath, ...args]] : [process.execPath, args];
   return new Promise((resolve, reject) => {
@@ -48,7 +48,7 @@ function once(args: string[]): Promise<Run> {
     child.on("error", reject);
     child.on("close", (code) => {
       const ms = performance.now() - started;
-      if (code !== 0) return reject(new Error(`${args.join(" ")} exited ${code}: ${stderr}`));
+      if (code !== expectCode) return reject(new Error(`${args.join(" ")} exited ${code}: ${stderr}`));
       const kb = timed ? Number(stderr.trim().split("\n").pop()) : Number.NaN;
       resolve({ ms, rssMb: Number.isFinite(kb) ? kb / 1024 : null });
     });
@@ -62,7 +62,7 @@ const median = (xs: number[]): number => {
 };
 
 const compiled = existsSync(join(ROOT, "dist", "cli", "bin.js"));
-const variants: Array<{ label: string; args: string[] }> = [
+const variants: Array<{ label: string; args: string[]; code?: number }> = [
   { label: "node -e 0", args: ["-e", "0"] },
   { label: "star-coach --help (sources, tsx)", args: [SOURCE_BIN, "--help"] },
   ...(compiled
@@ -80,6 +80,12 @@ const variants: Array<{ label: string; args: string[] }> = [
             answerFile,
           ],
         },
+        // No --question: said before the grader, the content or zod load, as fast as --help.
+        {
+          label: "star-coach grade, bad usage (compiled)",
+          args: [COMPILED_BIN, "grade", answerFile],
+          code: 2,
+        },
       ]
     : []),
 ];
@@ -91,7 +97,7 @@ else if (!distIsFresh())
 const results = new Map<string, Run[]>(variants.map((v) => [v.label, []]));
 await once(["-e", "0"]); // warm the file cache
 for (let round = 0; round < runs; round++) {
-  for (const v of variants) results.get(v.label)?.push(await once(v.args));
+  for (const v of variants) results.get(v.label)?.push(await once(v.args, v.code));
 }
 rmSync(dir, { recursive: true, force: true });
 
@@ -111,5 +117,5 @@ for (const v of variants) {
   );
 }
 console.log(
-  `targets: compiled --help within ${TARGET_HELP_RATIO}× node -e 0 and under ${TARGET_HELP_RSS_MB} MB; grading one answer from a file under ${TARGET_GRADE_MS} ms`,
+  `targets: compiled --help (and a grade's usage error) within ${TARGET_HELP_RATIO}× node -e 0 and under ${TARGET_HELP_RSS_MB} MB; grading one answer from a file under ${TARGET_GRADE_MS} ms`,
 );

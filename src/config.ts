@@ -53,6 +53,13 @@ export const ConfigSchema = z.object({
   ).transform((v) => v ?? 20_000),
   LLM_DAILY_TOKENS_PER_USER: optional(tokenBudget).transform((v) => v ?? 0),
   LLM_DAILY_TOKENS_PER_GUILD: optional(tokenBudget).transform((v) => v ?? 0),
+  GRADING_WORKERS: optional(
+    z.coerce
+      .number({ message: "must be a number of worker threads" })
+      .int("must be a whole number of worker threads")
+      .min(0, "must be 0 (grade on the bot's own thread) or more")
+      .max(16, "must be at most 16"),
+  ).transform((v) => v ?? 1),
   DATABASE_URL: optional(
     z
       .string()

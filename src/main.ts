@@ -1,6 +1,8 @@
 import type { CliIO } from "./cli/io.js";
 import { type Config, parseConfig, secretsOf } from "./config.js";
 import { shippedContent } from "./content-files.js";
+import { inProcessEngine } from "./core/grading/engine.js";
+import { GradingPool } from "./grading-worker/pool.js";
 import { createGrader } from "./llm/select.js";
 import { configureLogger } from "./log.js";
 import { keepRunningOnUnhandled } from "./process-errors.js";
@@ -30,18 +32,23 @@ async function runBot(config: Config): Promise<number> {
   const rejections = keepRunningOnUnhandled(log);
   const content = shippedContent();
   const store = await openStore(config);
+  // Offline grades (the LLM's fallback too) are computed off the event loop, in workers started on demand.
+  const pool =
+    config.GRADING_WORKERS > 0 ? new GradingPool({ content, log, workers: config.GRADING_WORKERS }) : null;
+  const offline = pool ?? inProcessEngine(content);
   const grader = createGrader("auto", {
     config,
     content,
     logger: log,
     cache: storeGradeCache(store),
     ledger: storeBudgetLedger(store),
+    offline,
   });
   const grade = withGuildSettings(
     (input, who) => grader.grade(input, who),
     grader.kind === "llm",
     store,
-    content,
+    offline,
     () => new Date(),
   );
   const sessions = createSessionService(config, store, content, grade);
@@ -65,6 +72,7 @@ async function runBot(config: Config): Promise<number> {
   // Grades in flight get a moment to finish; one cut short keeps its answer, graded again after a start.
   await recovery.stop(RECOVERY_STOP_WAIT_MS);
   await bot.stop();
+  await pool?.stop();
   await store.close();
   return 0;
 }

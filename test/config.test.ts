@@ -2,7 +2,8 @@ import { readFileSync } from "node:fs";
 import { join } from "node:path";
 import { describe, expect, it } from "vitest";
 import { ConfigError, ConfigSchema, parseConfig, secretsOf } from "../src/config.js";
-import { ROOT, runBin } from "./helpers/run-cli.js";
+import { runInProcess } from "./helpers/in-process-cli.js";
+import { ROOT } from "./helpers/run-cli.js";
 
 const TOKEN = `MTA${"x".repeat(21)}.Gabcde.${"y".repeat(38)}`;
 
@@ -61,8 +62,8 @@ describe("config", () => {
     }
   });
 
-  it("makes the process exit 2 with the list and no stack trace", async () => {
-    const run = await runBin(["start"], { env: { DISCORD_APP_ID: "nope", LOG_LEVEL: "loud" } });
+  it("makes `star-coach start` exit 2 with the list and no stack trace", async () => {
+    const run = await runInProcess(["start"], { env: { DISCORD_APP_ID: "nope", LOG_LEVEL: "loud" } });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain("DISCORD_APP_ID: must be a Discord id");
     expect(run.stderr).toContain("LOG_LEVEL: must be one of");

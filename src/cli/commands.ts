@@ -48,6 +48,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./calibrate-command.js")).calibrateCommand,
   },
   {
+    name: "content",
+    summary: "Check the content (questions, rubric, lexicon, feedback, prompts): a summary, or every problem",
+    load: async () => (await import("./content-command.js")).contentCommand,
+  },
+  {
     name: "mydata",
     summary: "Export (JSON) or delete everything stored about you",
     load: async () => (await import("./mydata-command.js")).mydataCommand,

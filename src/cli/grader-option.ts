@@ -1,29 +1,19 @@
 import { parseConfig, secretsOf } from "../config.js";
 import type { Content } from "../core/content/load.js";
 import { NoApiKeyError } from "../llm/no-api-key-error.js";
-import {
-  createGrader,
-  GRADER_MODES,
-  type Grader,
-  type GraderMode,
-  gradesOffline,
-  offlineGrader,
-} from "../llm/select.js";
+import { createGrader, type Grader, gradesOffline, offlineGrader } from "../llm/select.js";
 import { createLogger } from "../log.js";
+import { graderMode } from "./grader-usage.js";
 import { type CliIO, UsageError } from "./io.js";
 
-export const GRADER_USAGE = `--grader ${GRADER_MODES.join("|")}`;
-export const GRADER_HELP =
-  "--grader: offline (no network), llm (needs OPENAI_API_KEY) or auto (llm when a key is set; the default).";
+export { GRADER_HELP, GRADER_USAGE } from "./grader-usage.js";
 
 /** Batches grade this many answers at a time when the LLM grades them. */
 export const LLM_CONCURRENCY = 4;
 
 /** The grader a `--grader` value asks for; logs go to standard error, never into the output. */
 export function graderFromOption(value: string | undefined, content: Content, io: CliIO): Grader {
-  const mode = (value ?? "auto") as GraderMode;
-  if (!GRADER_MODES.includes(mode))
-    throw new UsageError(`--grader must be one of ${GRADER_MODES.join(", ")}`);
+  const mode = graderMode(value);
   const config = parseConfig(io.env);
   // The offline grader logs nothing: no logger (and no pino) for it.
   if (gradesOffline(mode, config)) return offlineGrader(content);

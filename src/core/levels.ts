@@ -1,9 +1,8 @@
 import { z } from "zod";
+import { LEVELS, type Level } from "./level-names.js";
 
-/** The OM career ladder, as the question bank and the rubric name it. */
-export const LEVELS = ["entry", "mid", "senior", "executive"] as const;
+export { LEVELS, type Level };
 export const LevelSchema = z.enum(LEVELS);
-export type Level = z.infer<typeof LevelSchema>;
 
 export const LEVEL_ROLES: Record<Level, string> = {
   entry: "coordinator, analyst, production scheduler, inventory analyst, supervisor",

@@ -1,13 +1,49 @@
-import { Client, Events, GatewayIntentBits } from "discord.js";
+import { Client, Events, GatewayIntentBits, Options } from "discord.js";
 import type { Config } from "../config.js";
 import { applyRetention } from "../sessions/create.js";
 import type { BotContext } from "./context.js";
 import { NO_MENTIONS } from "./reply.js";
+import { BotRest } from "./rest.js";
 import { route } from "./router.js";
 import { startScheduler, TICK_MS } from "./scheduler.js";
 
 const HOUR = 3_600_000;
 const INTERACTION_MEMORY_MS = 24 * HOUR;
+
+/** Kept only for the bot itself: nothing reads other users or members from the cache. */
+const onlySelf = {
+  maxSize: 0,
+  keepOverLimit: (x: { id: string; client: Client }) => x.id === x.client.user?.id,
+};
+
+/**
+ * What discord.js caches. Every interaction would add its user and member for good, and every message
+ * the bot posts its message: none is read back (interactions carry their user, member and permissions;
+ * a message needed again is fetched). Channels, threads, roles and guilds stay: posting a round reads
+ * its channel from the cache. The rest is what GUILD_CREATE brings (emojis, stickers, events...) that
+ * the bot never uses.
+ */
+const CACHES = Options.cacheWithLimits({
+  UserManager: onlySelf,
+  GuildMemberManager: onlySelf,
+  MessageManager: 0,
+  DMMessageManager: 0,
+  ThreadMemberManager: 0,
+  ReactionManager: 0,
+  ReactionUserManager: 0,
+  PresenceManager: 0,
+  VoiceStateManager: 0,
+  GuildEmojiManager: 0,
+  GuildStickerManager: 0,
+  GuildScheduledEventManager: 0,
+  GuildInviteManager: 0,
+  GuildBanManager: 0,
+  StageInstanceManager: 0,
+  AutoModerationRuleManager: 0,
+  ApplicationCommandManager: 0,
+  ApplicationEmojiManager: 0,
+  EntitlementManager: 0,
+});
 
 /** Guilds intent only: answers arrive through modals, never through message content. */
 export function createClient(config: Pick<Config, "DISCORD_API_BASE">): Client {
@@ -17,11 +53,18 @@ export function createClient(config: Pick<Config, "DISCORD_API_BASE">): Client {
     delete process.env.SHARDS;
     delete process.env.SHARD_COUNT;
   }
-  return new Client({
+  const client = new Client({
     intents: [GatewayIntentBits.Guilds],
     allowedMentions: NO_MENTIONS,
+    makeCache: CACHES,
     ...(config.DISCORD_API_BASE ? { rest: { api: config.DISCORD_API_BASE } } : {}),
   });
+  // Interaction responses are not held to the bot's global rate limit (see rest.ts). Nothing has used
+  // the REST discord.js made yet: it is replaced before login.
+  client.rest.clearHashSweeper();
+  client.rest.clearHandlerSweeper();
+  client.rest = new BotRest(client.options.rest ?? {}, () => client.application?.id);
+  return client;
 }
 
 export interface RunningBot {

@@ -36,6 +36,7 @@ import { type Action, decodeAction } from "./custom-ids.js";
 import { errorRef, UserError } from "./errors.js";
 import { checkInbound, InboundLimitError } from "./inbound.js";
 import { LIMITS } from "./limits.js";
+import { RecentIds } from "./recent-ids.js";
 import { COLORS } from "./render/text.js";
 import { EPHEMERAL, NO_MENTIONS } from "./reply.js";
 
@@ -252,16 +253,44 @@ async function fail(interaction: Interaction, ctx: BotContext, err: unknown): Pr
   }
 }
 
-/** Handles one interaction exactly once, even when Discord delivers it twice. */
+/** How long a process remembers an interaction: a gateway RESUME replays what was missed within minutes. */
+const REPLAY_MEMORY_MS = 10 * 60_000;
+/** The interactions this process has seen, for every client in it. */
+const seen = new RecentIds(REPLAY_MEMORY_MS);
+
+/**
+ * Handles each interaction exactly once, even when Discord delivers it twice, without making the
+ * acknowledgement wait on the embedded store. The process remembers the interactions it has seen, which
+ * turns a replay to the same process away at once. The embedded SQLite file belongs to one process, so
+ * with it that memory sees every replay, and the durable record is written once the interaction has been
+ * answered: a claim before the answer would wait in line behind every other interaction's queries on
+ * SQLite's one connection, which under a burst is longer than Discord's 3 seconds. A PostgreSQL store
+ * may be shared by other processes (shards, a second instance) that receive the same interaction at the
+ * same moment: there only an atomic claim in the store decides between them, and it is taken before the
+ * first response (a round trip on a pool of connections, not a place in one line).
+ */
 export async function route(interaction: Interaction, ctx: BotContext): Promise<void> {
+  const replayed = () => ctx.log.debug({ interactionId: interaction.id }, "replayed interaction ignored");
+  if (!seen.add(interaction.id)) return replayed();
+  const shared = ctx.store.engine !== "sqlite";
+  const claim = () => ctx.store.claimInteraction(interaction.id, ctx.now().toISOString());
   try {
-    if (!(await ctx.store.claimInteraction(interaction.id, ctx.now().toISOString()))) {
-      ctx.log.debug({ interactionId: interaction.id }, "replayed interaction ignored");
-      return;
-    }
+    if (shared && !(await claim())) return replayed();
     checkInbound(interaction, (name) => optionsByName.get(name));
     await dispatch(interaction, ctx);
   } catch (err) {
     await fail(interaction, ctx, err);
   }
+  if (shared) return;
+  await claim().then(
+    (first) => {
+      if (!first)
+        ctx.log.warn(
+          { interactionId: interaction.id },
+          "an interaction was also handled by another process on the same SQLite file",
+        );
+    },
+    (err: unknown) =>
+      ctx.log.warn({ err, interactionId: interaction.id }, "could not record a handled interaction"),
+  );
 }

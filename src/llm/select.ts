@@ -1,16 +1,17 @@
 import type { Config } from "../config.js";
 import type { Content } from "../core/content/load.js";
-import { type GradeInput, gradeAnswer, gradeWithEvidence } from "../core/grading/grade.js";
+import { inProcessEngine, type OfflineEngine } from "../core/grading/engine.js";
+import type { GradeInput } from "../core/grading/grade.js";
 import type { Grade } from "../core/grading/types.js";
 import type { Logger } from "../log.js";
 import type { Requester } from "./budget.js";
 import type { LlmGrader } from "./grader.js";
+import type { GraderMode } from "./grader-modes.js";
 import { MemoryBudgetLedger, MemoryGradeCache } from "./memory.js";
 import { NoApiKeyError } from "./no-api-key-error.js";
 import type { BudgetLedger, GradeCache } from "./ports.js";
 
-export const GRADER_MODES = ["offline", "llm", "auto"] as const;
-export type GraderMode = (typeof GRADER_MODES)[number];
+export { GRADER_MODES, type GraderMode } from "./grader-modes.js";
 
 /** What every adapter (CLI, Discord) grades through, whichever grader is behind it. */
 export interface Grader {
@@ -25,13 +26,15 @@ export interface GraderDeps {
   cache?: GradeCache;
   ledger?: BudgetLedger;
   now?: () => Date;
+  /** Where the offline grade (the LLM grader's fallback too) is computed; by default, in this thread. */
+  offline?: OfflineEngine;
 }
 
 /** The CLI's requester: budgets still count, per process. */
 const LOCAL: Requester = { userId: "cli", guildId: null };
 
-export function offlineGrader(content: Content): Grader {
-  return { kind: "offline", grade: async (input) => gradeAnswer(input, content) };
+export function offlineGrader(content: Content, engine: OfflineEngine = inProcessEngine(content)): Grader {
+  return { kind: "offline", grade: (input) => engine.grade(input) };
 }
 
 /** Whether `createGrader(mode)` grades offline: `offline`, or `auto` with no OPENAI_API_KEY. */
@@ -46,7 +49,8 @@ export function gradesOffline(mode: GraderMode, config: Pick<Config, "OPENAI_API
 export function createGrader(mode: GraderMode, deps: GraderDeps): Grader {
   const { config, content } = deps;
   const key = config.OPENAI_API_KEY;
-  if (gradesOffline(mode, config)) return offlineGrader(content);
+  const offline = deps.offline ?? inProcessEngine(content);
+  if (gradesOffline(mode, config)) return offlineGrader(content, offline);
   if (key === undefined) throw new NoApiKeyError();
   const cache = deps.cache ?? new MemoryGradeCache();
   const ledger = deps.ledger ?? new MemoryBudgetLedger();
@@ -73,7 +77,8 @@ export function createGrader(mode: GraderMode, deps: GraderDeps): Grader {
     kind: "llm",
     grade: async (input, who = LOCAL) => {
       llm ??= load();
-      return (await llm).grade(input, gradeWithEvidence(input, content), who);
+      const [grader, fallback] = await Promise.all([llm, offline.gradeWithEvidence(input)]);
+      return grader.grade(input, fallback, who);
     },
   };
 }

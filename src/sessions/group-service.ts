@@ -245,12 +245,17 @@ export class GroupService {
       this.deps.store.groups.listEntries(round.id),
       this.deps.store.groups.listRatings(round.id),
     ]);
+    // Every answer and author in one query each, not two per entry.
+    const [attempts, users] = await Promise.all([
+      this.deps.store.getAttempts(entries.map((e) => e.attemptId)),
+      this.deps.store.getUsers(entries.map((e) => e.userId)),
+    ]);
+    const attemptById = new Map(attempts.map((a) => [a.id, a]));
+    const userById = new Map(users.map((u) => [u.id, u]));
     const graded: SummaryEntry[] = [];
     for (const e of entries) {
-      const [attempt, user] = await Promise.all([
-        this.deps.store.getAttempt(e.attemptId),
-        this.deps.store.getUser(e.userId),
-      ]);
+      const attempt = attemptById.get(e.attemptId);
+      const user = userById.get(e.userId);
       if (!attempt?.grade) continue;
       graded.push({
         userId: e.userId,

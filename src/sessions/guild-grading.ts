@@ -1,5 +1,4 @@
-import type { Content } from "../core/content/load.js";
-import { gradeAnswer } from "../core/grading/grade.js";
+import type { OfflineEngine } from "../core/grading/engine.js";
 import type { Store } from "../store/store.js";
 import type { GradeFn } from "./grader.js";
 
@@ -15,18 +14,18 @@ export function withGuildSettings(
   grade: GradeFn,
   llm: boolean,
   store: Store,
-  content: Content,
+  offline: OfflineEngine,
   now: () => Date,
 ): GradeFn {
   if (!llm) return grade;
   return async (input, who) => {
     if (who.guildId === null) return grade(input, who);
     const settings = await store.getGuildSettings(who.guildId);
-    if (!settings.llmGrading) return gradeAnswer(input, content);
+    if (!settings.llmGrading) return offline.grade(input);
     if (settings.dailyLlmTokens > 0) {
       const spent = await store.tokensSpent(who.userId, who.guildId, now().toISOString().slice(0, 10));
       if (spent.guild >= settings.dailyLlmTokens)
-        return { ...gradeAnswer(input, content), fallback: "budget_exceeded" };
+        return { ...(await offline.grade(input)), fallback: "budget_exceeded" };
     }
     return grade(input, { ...who, guildDailyTokens: settings.dailyLlmTokens });
   };

@@ -1,26 +1,15 @@
 import { CRITERIA, type CriterionId } from "../core/criteria.js";
-import type { Grade } from "../core/grading/types.js";
-import { scoresOf } from "../core/interview/grade-summary.js";
 import type { PracticeHistory } from "../core/interview/select.js";
 import type { InterviewState } from "../core/interview/types.js";
 import { questionOutcomes, type ScoredAttempt } from "../core/progress/attempts.js";
 import { mean, type SessionPoint, sessionPoints } from "../core/progress/sessions.js";
-import type { AttemptRecord } from "../store/records.js";
-
-type Graded = AttemptRecord<Grade> & { grade: Grade };
-
-export const isGraded = (a: AttemptRecord<Grade>): a is Graded => a.grade !== null;
+import type { AttemptSummary } from "../store/records.js";
 
 /**
- * The leaderboard's reading of attempts: a follow-up's grade covers the whole answer, so the first
- * answer's own grade is superseded by it. Progress screens use `toPoints` and count each question's best
- * attempt instead.
+ * The leaderboard's reading of attempts: a follow-up's grade covers the whole answer, so each answer a
+ * follow-up was graded together with is dropped (Store.guildStandings does the same in SQL). Progress
+ * screens count each question's best attempt instead.
  */
-export function finalAttempts(attempts: readonly AttemptRecord<Grade>[]): Graded[] {
-  return withoutSuperseded(attempts.filter(isGraded));
-}
-
-/** Drops each answer that a follow-up graded together with it supersedes. */
 export function withoutSuperseded<A extends { id: string; combineWith: string | null }>(
   attempts: readonly A[],
 ): A[] {
@@ -28,18 +17,24 @@ export function withoutSuperseded<A extends { id: string; combineWith: string | 
   return attempts.filter((a) => !superseded.has(a.id));
 }
 
-/** Every graded attempt as the progress functions (src/core/progress/) read them. */
-export function toPoints(attempts: readonly AttemptRecord<Grade>[]): ScoredAttempt[] {
-  return attempts.filter(isGraded).map((a) => ({
-    attemptId: a.id,
-    questionId: a.questionId ?? a.id,
-    competency: a.competency,
-    sessionId: a.sessionId,
-    kind: a.kind,
-    at: a.createdAt,
-    overall: a.grade.overall,
-    scores: scoresOf(a.grade),
-  }));
+/** The scored attempts among stored summaries (Store.listAttemptSummaries), as progress functions read them. */
+export function summaryPoints(summaries: readonly AttemptSummary[]): ScoredAttempt[] {
+  return summaries.flatMap((a) =>
+    a.score
+      ? [
+          {
+            attemptId: a.id,
+            questionId: a.questionId ?? a.id,
+            competency: a.competency,
+            sessionId: a.sessionId,
+            kind: a.kind,
+            at: a.createdAt,
+            overall: a.score.overall,
+            scores: a.score.scores,
+          },
+        ]
+      : [],
+  );
 }
 
 /**
@@ -47,17 +42,17 @@ export function toPoints(attempts: readonly AttemptRecord<Grade>[]): ScoredAttem
  * them: what a session's report compares it with.
  */
 export function earlierSessions(
-  attempts: readonly AttemptRecord<Grade>[],
+  scored: readonly ScoredAttempt[],
   state: Pick<InterviewState, "id" | "createdAt">,
 ): SessionPoint[] {
-  const points = sessionPoints(toPoints(attempts));
+  const points = sessionPoints(scored);
   const index = points.findIndex((p) => p.sessionId === state.id);
   return index >= 0 ? points.slice(0, index) : points.filter((p) => p.startedAt < state.createdAt);
 }
 
 /** What question selection needs to know of a user: recent questions and weak spots. Newest first in. */
-export function practiceHistory(attempts: readonly AttemptRecord<Grade>[]): PracticeHistory {
-  const outcomes = questionOutcomes(toPoints(attempts));
+export function practiceHistory(attempts: readonly AttemptSummary[]): PracticeHistory {
+  const outcomes = questionOutcomes(summaryPoints(attempts));
   const byCompetency = new Map<string, number[]>();
   for (const o of outcomes)
     if (o.competency)

@@ -1,6 +1,10 @@
-import { type LeaderboardRow, leaderboard } from "../core/leaderboard/score.js";
+import {
+  LEADERBOARD_RULES,
+  LEADERBOARD_WINDOW,
+  type LeaderboardRow,
+  rankTotals,
+} from "../core/leaderboard/score.js";
 import type { Store } from "../store/store.js";
-import { withoutSuperseded } from "./history.js";
 
 export const PERIODS = { week: 7, month: 30, all: null } as const;
 const BASELINE_DAYS = 90;
@@ -30,15 +34,14 @@ export async function guildBoard(
   // The improvement baseline needs only the answers shortly before the period.
   const since =
     from === null ? undefined : new Date(Date.parse(from) - BASELINE_DAYS * 86_400_000).toISOString();
-  // Numbers only (the `overall` column), and every user in one query: a server with thousands of
-  // answers is a few milliseconds, not a parse of every grade and a query per member.
-  const scores = await store.listGuildScores(guildId, since ? { since } : {});
-  const points = withoutSuperseded(scores).map((a) => ({
-    userId: a.userId,
-    at: a.createdAt,
-    overall: a.overall,
-  }));
-  const all = leaderboard(points, { from, now: now.toISOString(), limit: Number.MAX_SAFE_INTEGER });
+  // Aggregated in the database, every user in one query over an index of the numbers: a server with
+  // tens of thousands of answers returns a row per member, not every answer to score here.
+  const totals = await store.guildStandings(
+    guildId,
+    { from, now: now.toISOString(), ...(since ? { since } : {}) },
+    { perDayCap: LEADERBOARD_RULES.perDayCap, window: LEADERBOARD_WINDOW },
+  );
+  const all = rankTotals(totals, Number.MAX_SAFE_INTEGER);
   const users = new Map((await store.getUsers(all.map((r) => r.userId))).map((u) => [u.id, u]));
   const rows: Board["rows"] = [];
   let hidden = 0;

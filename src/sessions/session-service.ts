@@ -19,7 +19,7 @@ import type { AttemptKind, AttemptRecord, NewAttempt } from "../store/records.js
 import { type Store, VersionConflictError } from "../store/store.js";
 import { AnswerKeptError, GradingFailedError, NotYourSessionError, SessionNotFoundError } from "./errors.js";
 import type { GradeContext, GradeFn } from "./grader.js";
-import { earlierSessions, practiceHistory, toPoints } from "./history.js";
+import { earlierSessions, practiceHistory, summaryPoints } from "./history.js";
 
 export interface SessionDeps {
   store: Store;
@@ -117,7 +117,8 @@ export class SessionService {
   async start(userId: string, config: InterviewConfig, displayName: string | null = null): Promise<Outcome> {
     const at = this.at();
     await this.deps.store.ensureUser(userId, displayName, at);
-    const attempts = await this.deps.store.listAttempts(userId, { limit: 200 });
+    // The numbers only (no answer text, no grade JSON): a returning user's history is read on every start.
+    const attempts = await this.deps.store.listAttemptSummaries(userId, { limit: 200 });
     const questionIds = selectQuestions({
       questions: this.deps.content.bank.questions,
       level: config.level,
@@ -368,17 +369,22 @@ export class SessionService {
   }
 
   async report(state: InterviewState): Promise<SessionReport> {
-    const attempts = await this.deps.store.listAttempts(state.userId);
+    // Full grades for this session's answers only; the earlier sessions need only their numbers.
+    const ids = state.items.flatMap((item) => item.attempts.map((a) => a.attemptId));
+    const [own, scored] = await Promise.all([
+      this.deps.store.getAttempts(ids),
+      this.deps.store.listAttemptSummaries(state.userId, { gradedOnly: true }),
+    ]);
     const grades = new Map(
-      attempts.filter((a) => a.sessionId === state.id && a.grade).map((a) => [a.id, a.grade as Grade]),
+      own.filter((a) => a.sessionId === state.id && a.grade).map((a) => [a.id, a.grade as Grade]),
     );
     // Compared with the earlier sessions as `history` shows them: one computation for every screen.
-    return sessionReport(state, grades, earlierSessions(attempts, state));
+    return sessionReport(state, grades, earlierSessions(summaryPoints(scored), state));
   }
 
   /** Daily practice streaks from every graded answer the user has given. */
   async streaks(userId: string): Promise<Streaks> {
-    const attempts = await this.deps.store.listAttempts(userId, { gradedOnly: true });
+    const attempts = await this.deps.store.listAttemptSummaries(userId, { gradedOnly: true });
     return streaks(
       attempts.map((a) => a.createdAt),
       this.at(),
@@ -386,9 +392,9 @@ export class SessionService {
   }
 
   async progress(userId: string): Promise<Progress> {
-    const attempts = await this.deps.store.listAttempts(userId, { gradedOnly: true });
+    const attempts = await this.deps.store.listAttemptSummaries(userId, { gradedOnly: true });
     return progress(
-      toPoints(attempts),
+      summaryPoints(attempts),
       this.deps.content.bank.competencies.map((c) => c.id),
     );
   }

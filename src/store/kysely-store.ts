@@ -1,7 +1,9 @@
-import type { Kysely, Selectable } from "kysely";
+import { type Kysely, type Selectable, sql } from "kysely";
 import { z } from "zod";
 import { type Grade, GradeSchema } from "../core/grading/types.js";
+import { scoresOf } from "../core/interview/grade-summary.js";
 import { type InterviewState, InterviewStateSchema } from "../core/interview/types.js";
+import type { PeriodTotals } from "../core/leaderboard/score.js";
 import { LevelSchema } from "../core/levels.js";
 import type { GroupStore } from "./group-store.js";
 import { checkStored, parseJson, toStoredJson } from "./json.js";
@@ -10,6 +12,8 @@ import {
   ATTEMPT_KINDS,
   type AttemptRecord,
   type AttemptScore,
+  type AttemptSummary,
+  CriterionScoresSchema,
   type GradeOwner,
   type GuildSettings,
   GuildSettingsSchema,
@@ -30,6 +34,25 @@ const AttemptKindSchema = z.enum(ATTEMPT_KINDS);
 /** The status column of a session whose state failed its schema: closed, never resumed. */
 const UNREADABLE = "unreadable";
 const OPEN_STATUSES = ["active", "expired"];
+/** A statement takes a bounded number of parameters on both engines: longer id lists go in chunks. */
+const IDS_PER_QUERY = 500;
+const DAY_MS = 86_400_000;
+/** Guilds whose settings are cached at most; the least recently read goes first. */
+const SETTINGS_CACHE_SIZE = 1000;
+
+export interface KyselyStoreOptions {
+  /**
+   * How long a guild's settings are served from memory. Settings can be changed by another process
+   * (another shard, on one database), which this cache cannot hear of: a short time bounds how long that
+   * change goes unseen here. 0 turns the cache off.
+   */
+  settingsCacheMs?: number;
+  /** The clock the cache expires by (tests). */
+  now?: () => number;
+}
+
+/** Five seconds: a burst of answers in a server reads its settings once, a change elsewhere shows soon. */
+export const DEFAULT_SETTINGS_CACHE_MS = 5_000;
 
 function toAttempt(row: Selectable<AttemptsTable>): AttemptRecord<Grade> {
   return {
@@ -55,13 +78,21 @@ function toAttempt(row: Selectable<AttemptsTable>): AttemptRecord<Grade> {
 export class KyselyStore implements Store {
   readonly groups: GroupStore;
   readonly #users: UserData;
+  readonly #settings = new Map<string, { settings: GuildSettings; until: number }>();
+  readonly #settingsMs: number;
+  /** Counts saves of guild settings: a read that overlapped one does not cache what it read. */
+  #settingsWrites = 0;
+  readonly #now: () => number;
 
   constructor(
     readonly engine: "sqlite" | "postgres",
     private readonly db: Kysely<Database>,
+    options: KyselyStoreOptions = {},
   ) {
     this.groups = new KyselyGroupStore(db);
     this.#users = new UserData(engine, db);
+    this.#settingsMs = options.settingsCacheMs ?? DEFAULT_SETTINGS_CACHE_MS;
+    this.#now = options.now ?? Date.now;
   }
 
   async ensureUser(id: string, name: string | null, at: string): Promise<void> {
@@ -92,12 +123,12 @@ export class KyselyStore implements Store {
     if (ids.length === 0) return [];
     const rows: Selectable<UsersTable>[] = [];
     // In chunks: a statement takes a bounded number of parameters on both engines.
-    for (let i = 0; i < ids.length; i += 500)
+    for (let i = 0; i < ids.length; i += IDS_PER_QUERY)
       rows.push(
         ...(await this.db
           .selectFrom("users")
           .selectAll()
-          .where("id", "in", ids.slice(i, i + 500))
+          .where("id", "in", ids.slice(i, i + IDS_PER_QUERY))
           .execute()),
       );
     return readEach(
@@ -253,11 +284,25 @@ export class KyselyStore implements Store {
     return row ? toAttempt(row) : null;
   }
 
+  async getAttempts(ids: readonly string[]): Promise<AttemptRecord<Grade>[]> {
+    const rows: Selectable<AttemptsTable>[] = [];
+    for (let i = 0; i < ids.length; i += IDS_PER_QUERY)
+      rows.push(
+        ...(await this.db
+          .selectFrom("attempts")
+          .selectAll()
+          .where("id", "in", ids.slice(i, i + IDS_PER_QUERY))
+          .execute()),
+      );
+    return readEach(rows, toAttempt, "attempts", (r) => r.id);
+  }
+
   async saveGrade(attemptId: string, grade: Grade, grader: string, at: string): Promise<void> {
     const text = toStoredJson(GradeSchema, grade, `attempt ${attemptId} grade`);
+    const scores = toStoredJson(CriterionScoresSchema, scoresOf(grade), `attempt ${attemptId} scores`);
     await this.db
       .updateTable("attempts")
-      .set({ grade: text, grader, graded_at: at, overall: grade.overall })
+      .set({ grade: text, grader, graded_at: at, overall: grade.overall, criterion_scores: scores })
       .where("id", "=", attemptId)
       .execute();
   }
@@ -350,6 +395,183 @@ export class KyselyStore implements Store {
     }));
   }
 
+  async listAttemptSummaries(
+    userId: string,
+    options: { limit?: number; gradedOnly?: boolean } = {},
+  ): Promise<AttemptSummary[]> {
+    let query = this.db
+      .selectFrom("attempts")
+      .select([
+        "id",
+        "session_id",
+        "question_id",
+        "competency",
+        "kind",
+        "created_at",
+        "overall",
+        "criterion_scores",
+      ])
+      .where("user_id", "=", userId);
+    if (options.gradedOnly)
+      query = query.where("overall", "is not", null).where("criterion_scores", "is not", null);
+    const rows = await query
+      .orderBy("created_at", "desc")
+      .orderBy("id", "desc")
+      .limit(options.limit ?? 10_000)
+      .execute();
+    return readEach(
+      rows,
+      (r) => ({
+        id: r.id,
+        sessionId: r.session_id,
+        questionId: r.question_id,
+        competency: r.competency,
+        kind: r.kind,
+        createdAt: r.created_at,
+        score:
+          r.overall === null || r.criterion_scores === null
+            ? null
+            : {
+                overall: Number(r.overall),
+                scores: parseJson(CriterionScoresSchema, r.criterion_scores, `attempt ${r.id} scores`),
+              },
+      }),
+      "attempts",
+      (r) => r.id,
+    );
+  }
+
+  async guildStandings(
+    guildId: string,
+    period: { from: string | null; since?: string; now: string },
+    rules: { perDayCap: number; window: number },
+  ): Promise<PeriodTotals[]> {
+    for (const n of [rules.perDayCap, rules.window])
+      if (!Number.isInteger(n) || n < 1) throw new RangeError("guildStandings: rules must be whole numbers");
+    const nowMs = Date.parse(period.now);
+    if (Number.isNaN(nowMs)) throw new RangeError("guildStandings: now must be a date");
+    // An empty bound is before every timestamp: no `from` puts every answer in the period.
+    const from = period.from ?? "";
+    const since = period.since ?? "";
+    const cap = sql.lit(rules.perDayCap);
+    const window = sql.lit(rules.window);
+    const yesterday = Math.floor(nowMs / DAY_MS) - 1;
+    // The UTC day number (days since 1970-01-01) of a stored ISO timestamp: the one engine-specific part.
+    const day =
+      this.engine === "sqlite"
+        ? sql<number>`(unixepoch(substr(created_at, 1, 10)) / 86400)`
+        : sql<number>`(cast(substr(created_at, 1, 10) as date) - date '1970-01-01')`;
+    // Each user's answers in time order (a tie as listGuildScores orders it: the later id first), read
+    // from the attempts_guild_scores index alone. `k` packs the day and whether the answer is in the
+    // period (day × 2 + 1 when it is), so one look at a neighbour tells both. In that order:
+    // - counted: in the period, and the answer `cap` places earlier is not on the same day in the period;
+    // - then from the last answer back: recent, the first `window` counted; baseline, the first `window`
+    //   before the period;
+    // - the streak runs from the last day that follows a gap of more than a day, to the last day.
+    const byTime = sql`partition by user_id order by created_at, id desc`;
+    const backwards = sql`partition by user_id order by n desc rows unbounded preceding`;
+    const counts = sql`case when k % 2 = 1 and (prev_cap is null or prev_cap <> k) then 1 else 0 end`;
+    const rows = await this.db
+      .with("kept", (db) =>
+        db
+          .selectFrom("attempts")
+          .select([
+            "user_id",
+            "id",
+            "created_at",
+            "overall",
+            sql<number>`${day} * 2 + case when created_at >= ${from} then 1 else 0 end`.as("k"),
+          ])
+          .where("guild_id", "=", guildId)
+          .where("overall", "is not", null)
+          .where("overall", ">=", 1)
+          .where("overall", "<=", 5)
+          .where("created_at", ">=", since)
+          .where("created_at", "<", period.now)
+          .where("id", "not in", (eb) =>
+            eb
+              .selectFrom("attempts")
+              .select(sql<string>`combine_with`.as("superseded"))
+              .where("guild_id", "=", guildId)
+              .where("overall", "is not", null)
+              .where("created_at", ">=", since)
+              .where("combine_with", "is not", null),
+          ),
+      )
+      .with("ordered", (db) =>
+        db
+          .selectFrom("kept")
+          .select([
+            "user_id",
+            "overall",
+            "k",
+            sql<number | null>`lag(k, 1) over (${byTime})`.as("prev"),
+            sql<number | null>`lag(k, ${cap}) over (${byTime})`.as("prev_cap"),
+            sql<number>`row_number() over (${byTime})`.as("n"),
+          ]),
+      )
+      .with("flagged", (db) =>
+        db
+          .selectFrom("ordered")
+          .select([
+            "user_id",
+            "overall",
+            "k",
+            "prev",
+            sql<number>`${counts}`.as("counts"),
+            sql<number>`sum(${counts}) over (${backwards})`.as("counted_from_end"),
+            sql<number>`sum(1 - k % 2) over (${backwards})`.as("before_from_end"),
+          ]),
+      )
+      .selectFrom("flagged")
+      .select([
+        "user_id",
+        sql<number | string>`sum(counts)`.as("answers"),
+        sql<number | string>`sum(counts * overall)`.as("overall_sum"),
+        sql<number | string>`sum(case when k % 2 = 1 and (prev is null or prev <> k) then 1 else 0 end)`.as(
+          "days",
+        ),
+        sql<number | string>`max(case when k % 2 = 1 and (prev is null or prev % 2 = 0) then overall end)`.as(
+          "first_overall",
+        ),
+        sql<
+          number | string
+        >`sum(case when counts = 1 and counted_from_end <= ${window} then overall else 0 end)`.as(
+          "recent_sum",
+        ),
+        sql<
+          number | string
+        >`sum(case when counts = 1 and counted_from_end <= ${window} then 1 else 0 end)`.as("recent_count"),
+        sql<
+          number | string
+        >`sum(case when k % 2 = 0 and before_from_end <= ${window} then overall else 0 end)`.as(
+          "baseline_sum",
+        ),
+        sql<number | string>`sum(case when k % 2 = 0 and before_from_end <= ${window} then 1 else 0 end)`.as(
+          "baseline_count",
+        ),
+        sql<number | string>`case when max(k / 2) >= ${yesterday}
+          then max(k / 2) - max(case when prev is null or prev / 2 < k / 2 - 1 then k / 2 end) + 1
+          else 0 end`.as("streak"),
+      ])
+      .groupBy("user_id")
+      .having(sql`sum(counts)`, ">", 0)
+      .execute();
+    // PostgreSQL gives sums as text (bigint).
+    return rows.map((r) => ({
+      userId: r.user_id,
+      answers: Number(r.answers),
+      overallSum: Number(r.overall_sum),
+      days: Number(r.days),
+      firstOverall: Number(r.first_overall),
+      recentSum: Number(r.recent_sum),
+      recentCount: Number(r.recent_count),
+      baselineSum: Number(r.baseline_sum),
+      baselineCount: Number(r.baseline_count),
+      streak: Number(r.streak),
+    }));
+  }
+
   async listGuildSettings(): Promise<Array<{ guildId: string; settings: GuildSettings }>> {
     const rows = await this.db.selectFrom("guild_settings").select(["guild_id", "settings"]).execute();
     return readEach(
@@ -364,23 +586,49 @@ export class KyselyStore implements Store {
   }
 
   async getGuildSettings(guildId: string): Promise<GuildSettings> {
+    const cached = this.#settings.get(guildId);
+    if (cached && cached.until > this.#now()) {
+      // Least recently read last out: move it to the back of the map's order.
+      this.#settings.delete(guildId);
+      this.#settings.set(guildId, cached);
+      return { ...cached.settings };
+    }
+    const readAt = this.#now();
+    const writes = this.#settingsWrites;
     const row = await this.db
       .selectFrom("guild_settings")
       .select("settings")
       .where("guild_id", "=", guildId)
       .executeTakeFirst();
-    return row
+    const settings = row
       ? parseJson(GuildSettingsSchema, row.settings, `guild ${guildId} settings`)
       : GuildSettingsSchema.parse({});
+    if (this.#settingsMs > 0 && writes === this.#settingsWrites) {
+      this.#settings.delete(guildId);
+      this.#settings.set(guildId, { settings: { ...settings }, until: readAt + this.#settingsMs });
+      if (this.#settings.size > SETTINGS_CACHE_SIZE) {
+        const oldest = this.#settings.keys().next().value;
+        if (oldest !== undefined) this.#settings.delete(oldest);
+      }
+    }
+    return settings;
   }
 
   async saveGuildSettings(guildId: string, settings: GuildSettings, at: string): Promise<void> {
     const text = toStoredJson(GuildSettingsSchema, settings, `guild ${guildId} settings`);
-    await this.db
-      .insertInto("guild_settings")
-      .values({ guild_id: guildId, settings: text, updated_at: at })
-      .onConflict((oc) => oc.column("guild_id").doUpdateSet({ settings: text, updated_at: at }))
-      .execute();
+    // Counted before and after the write, so no read that overlaps it caches what it read.
+    this.#settingsWrites++;
+    this.#settings.delete(guildId);
+    try {
+      await this.db
+        .insertInto("guild_settings")
+        .values({ guild_id: guildId, settings: text, updated_at: at })
+        .onConflict((oc) => oc.column("guild_id").doUpdateSet({ settings: text, updated_at: at }))
+        .execute();
+    } finally {
+      this.#settingsWrites++;
+      this.#settings.delete(guildId);
+    }
   }
 
   async claimInteraction(id: string, at: string): Promise<boolean> {

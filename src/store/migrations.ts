@@ -1,4 +1,5 @@
 import { type Kysely, type Migration, type MigrationProvider, Migrator, sql } from "kysely";
+import { CRITERIA } from "../core/criteria.js";
 
 /** Versioned migrations, applied in name order at start-up. Never edit one that has shipped: add another. */
 const MIGRATIONS: Record<string, Migration> = {
@@ -254,6 +255,35 @@ const MIGRATIONS: Record<string, Migration> = {
       }
     },
   },
+  // Lists that show numbers read them without a grade's JSON: the criterion scores beside it (question
+  // selection, streaks, progress), filled from the stored grades; and an index holding everything a
+  // leaderboard reads, so its query never touches the rows themselves (on SQLite a row's later columns sit
+  // behind its answer and grade text, in overflow pages).
+  "0009_attempt_scores_and_leaderboard_index": {
+    async up(db: Kysely<unknown>) {
+      await db.schema.alterTable("attempts").addColumn("criterion_scores", "text").execute();
+      let after = "";
+      for (;;) {
+        const batch = await sql<{ id: string; grade: string }>`select id, grade from attempts
+          where grade is not null and id > ${after} order by id limit 500`.execute(db);
+        if (batch.rows.length === 0) break;
+        const values = batch.rows.flatMap((row) => {
+          const scores = criterionScoresOf(row.grade);
+          return scores === null ? [] : [sql`(${row.id}, ${scores})`];
+        });
+        if (values.length > 0)
+          await sql`update attempts set criterion_scores = v.column2
+            from (values ${sql.join(values)}) as v where attempts.id = v.column1`.execute(db);
+        after = batch.rows.at(-1)?.id ?? after;
+      }
+      await db.schema
+        .createIndex("attempts_guild_scores")
+        .on("attempts")
+        .columns(["guild_id", "created_at", "user_id", "overall", "id", "combine_with"])
+        .where(sql.ref("overall"), "is not", null)
+        .execute();
+    },
+  },
 };
 
 /** A stored grade's overall score (1–5), or null when the JSON does not hold one. */
@@ -263,6 +293,22 @@ function overallOf(grade: string): number | null {
     return Number.isInteger(overall) && (overall as number) >= 1 && (overall as number) <= 5
       ? (overall as number)
       : null;
+  } catch {
+    return null;
+  }
+}
+
+/** A stored grade's criterion scores as the column holds them, or null when the JSON does not hold them. */
+function criterionScoresOf(grade: string): string | null {
+  try {
+    const criteria = (JSON.parse(grade) as { criteria?: Record<string, { score?: unknown }> }).criteria;
+    const scores: Record<string, number> = {};
+    for (const c of CRITERIA) {
+      const score = criteria?.[c]?.score;
+      if (!Number.isInteger(score) || (score as number) < 0 || (score as number) > 4) return null;
+      scores[c] = score as number;
+    }
+    return JSON.stringify(scores);
   } catch {
     return null;
   }

@@ -2,17 +2,20 @@ import { mkdirSync } from "node:fs";
 import { join } from "node:path";
 import { Kysely, PostgresDialect, sql } from "kysely";
 import { log } from "../log.js";
-import { KyselyStore } from "./kysely-store.js";
+import { KyselyStore, type KyselyStoreOptions } from "./kysely-store.js";
 import { migrateToLatest } from "./migrations.js";
 import { postgresOpenError, sqliteOpenError } from "./open-error.js";
 import type { Database } from "./schema.js";
-import { TransactionalSqliteDialect } from "./sqlite-dialect.js";
+import { TransactionalSqliteDialect, withStatementCache } from "./sqlite-dialect.js";
 import type { Store } from "./store.js";
 
 export const SQLITE_FILE = "star-coach.db";
 
-/** The embedded default: one SQLite file under the data folder, in WAL mode, secure_delete on. Migrates on open. */
-export async function openSqliteStore(path: string): Promise<Store> {
+/**
+ * The embedded default: one SQLite file under the data folder, in WAL mode, secure_delete on, its
+ * statements compiled once. Migrates on open.
+ */
+export async function openSqliteStore(path: string, options: KyselyStoreOptions = {}): Promise<Store> {
   if (path !== ":memory:") mkdirSync(join(path, ".."), { recursive: true });
   // Loaded here, not at the top: only the engine in use is loaded (the CLI starts faster).
   const { default: BetterSqlite3 } = await import("better-sqlite3");
@@ -23,9 +26,11 @@ export async function openSqliteStore(path: string): Promise<Store> {
     database.pragma("foreign_keys = ON");
     // Deleted rows (a user's answers, expired ones) are overwritten with zeros, not left in free pages.
     database.pragma("secure_delete = ON");
-    const db = new Kysely<Database>({ dialect: new TransactionalSqliteDialect({ database }) });
+    const db = new Kysely<Database>({
+      dialect: new TransactionalSqliteDialect({ database: withStatementCache(database) }),
+    });
     await migrateToLatest(db as Kysely<unknown>);
-    return new KyselyStore("sqlite", db);
+    return new KyselyStore("sqlite", db, options);
   } catch (err) {
     // A damaged file fails here: close it, or the handle outlives the failed start.
     database.close();
@@ -36,7 +41,7 @@ export async function openSqliteStore(path: string): Promise<Store> {
 /** PostgreSQL for several shards or processes. `schema` isolates a test run. Migrates on open. */
 export async function openPostgresStore(
   url: string,
-  options: { schema?: string; max?: number; applicationName?: string } = {},
+  options: { schema?: string; max?: number; applicationName?: string } & KyselyStoreOptions = {},
 ): Promise<Store> {
   const { default: pg } = await import("pg");
   const pool = new pg.Pool({
@@ -72,7 +77,7 @@ export async function openPostgresStore(
     const schema =
       options.schema ?? (await sql<{ s: string }>`select current_schema() as s`.execute(db)).rows[0]?.s;
     await migrateToLatest(db as Kysely<unknown>, schema);
-    return new KyselyStore("postgres", db);
+    return new KyselyStore("postgres", db, options);
   } catch (err) {
     // Server down, login refused: end the pool, or its idle connections keep a failed start alive.
     await pool.end().catch(() => {});

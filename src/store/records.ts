@@ -1,5 +1,5 @@
 import { z } from "zod";
-import type { CriterionId } from "../core/criteria.js";
+import { CRITERIA, type CriterionId } from "../core/criteria.js";
 import { LevelSchema } from "../core/levels.js";
 
 export const ATTEMPT_KINDS = ["answer", "follow_up", "retry", "single", "group"] as const;
@@ -51,6 +51,28 @@ export interface AttemptScore {
   combineWith: string | null;
   createdAt: string;
   overall: number;
+}
+
+/** A grade's criterion scores (0–4) as stored beside it (0009), keyed by criterion. */
+export const CriterionScoresSchema = z.object(
+  Object.fromEntries(CRITERIA.map((c) => [c, z.number().int().min(0).max(4)])) as Record<
+    CriterionId,
+    z.ZodNumber
+  >,
+);
+
+/**
+ * A user's attempt as question selection, streaks and progress read it: what was asked, when, and the
+ * grade's numbers (null until graded); no answer text, no grade JSON.
+ */
+export interface AttemptSummary {
+  id: string;
+  sessionId: string | null;
+  questionId: string | null;
+  competency: string | null;
+  kind: string;
+  createdAt: string;
+  score: { overall: number; scores: Record<CriterionId, number> } | null;
 }
 
 export interface SessionRecord<S = unknown> {

@@ -39,6 +39,8 @@ export interface AttemptsTable {
   claimed_until: Generated<string | null>;
   /** The grade's overall score (0008), kept beside its JSON for lists that need only the number. */
   overall: Generated<number | null>;
+  /** The grade's criterion scores as JSON (0009), for lists that need the numbers but not the grade. */
+  criterion_scores: Generated<string | null>;
 }
 
 export interface GuildSettingsTable {

@@ -1,10 +1,12 @@
 import { StarCoachError } from "../core/errors.js";
 import type { Grade } from "../core/grading/types.js";
 import type { InterviewState } from "../core/interview/types.js";
+import type { PeriodTotals } from "../core/leaderboard/score.js";
 import type { GroupStore } from "./group-store.js";
 import type {
   AttemptRecord,
   AttemptScore,
+  AttemptSummary,
   GradeOwner,
   GuildSettings,
   NewAttempt,
@@ -61,6 +63,8 @@ export interface Store {
 
   addAttempt(attempt: NewAttempt): Promise<void>;
   getAttempt(id: string): Promise<AttemptRecord<Grade> | null>;
+  /** The attempts among `ids` that exist, in one query (a round's answers); in no particular order. */
+  getAttempts(ids: readonly string[]): Promise<AttemptRecord<Grade>[]>;
   saveGrade(attemptId: string, grade: Grade, grader: string, at: string): Promise<void>;
   /** Stored answers that were never graded (the process died in between), oldest first. */
   listUngraded(limit?: number): Promise<AttemptRecord<Grade>[]>;
@@ -77,7 +81,20 @@ export interface Store {
     userId: string,
     options?: { limit?: number; gradedOnly?: boolean },
   ): Promise<AttemptRecord<Grade>[]>;
+  /**
+   * A user's attempts with the grade's numbers only (the overall and criterion score columns), newest
+   * first: what question selection, streaks and progress read, without answer text or grade JSON.
+   * `gradedOnly` keeps those with a score.
+   */
+  listAttemptSummaries(
+    userId: string,
+    options?: { limit?: number; gradedOnly?: boolean },
+  ): Promise<AttemptSummary[]>;
 
+  /**
+   * Guild settings, read through a short per-process cache: a write through this store is seen at once,
+   * a write by another process (another shard) within `settingsCacheMs` (see KyselyStore).
+   */
   getGuildSettings(guildId: string): Promise<GuildSettings>;
   saveGuildSettings(guildId: string, settings: GuildSettings, at: string): Promise<void>;
 
@@ -85,9 +102,21 @@ export interface Store {
   listGuildSettings(): Promise<Array<{ guildId: string; settings: GuildSettings }>>;
   /**
    * The scores of graded attempts given in a server, newest first; `since` is inclusive. Reads the
-   * `overall` column only: what a leaderboard needs, without parsing every grade.
+   * `overall` column only, without parsing every grade: the rows guildStandings aggregates, one by one.
    */
   listGuildScores(guildId: string, options?: { since?: string }): Promise<AttemptScore[]>;
+  /**
+   * Each user's leaderboard totals for a period, aggregated in one query over the scores of the answers
+   * given in a server (read as listGuildScores reads them, from `since`, inclusive): the answers before
+   * `now`, without those a follow-up supersedes; `from` (null: all time) starts the period, the answers
+   * before it are the baseline. `perDayCap` and `window` are the scoring's (src/core/leaderboard/score.ts).
+   * Users with no counted answer in the period are left out; in no particular order.
+   */
+  guildStandings(
+    guildId: string,
+    period: { from: string | null; since?: string; now: string },
+    rules: { perDayCap: number; window: number },
+  ): Promise<PeriodTotals[]>;
   /** Graded attempts given in a server, newest first; `since` is inclusive. */
   listGuildAttempts(
     guildId: string,

@@ -3,10 +3,7 @@ import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSy
 import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { afterAll, describe, expect, it } from "vitest";
-import { buildContentCache } from "../../src/build-content-cache.js";
 import { COMMANDS } from "../../src/cli/commands.js";
-import { readContentSources, textKey, withContentCache } from "../../src/content-files.js";
-import { loadContent } from "../../src/core/content/load.js";
 import { runInProcess } from "../helpers/in-process-cli.js";
 import { BIN, COMPILED_BIN, ROOT, RUNS_COMPILED } from "../helpers/run-cli.js";
 
@@ -100,6 +97,13 @@ describe("start-up", () => {
     expect(loaded).toEqual([]);
   });
 
+  it("`grade` checks its arguments before it loads the grader, the content or zod", async () => {
+    const { run, loaded } = await loadedOf(["grade", "answer.txt"], "grade-usage", [...HEAVY, "zod", "yaml"]);
+    expect(run.code).toBe(2);
+    expect(run.stderr).toContain("give --question ID or --question-text TEXT\n\nUsage: star-coach grade");
+    expect(loaded).toEqual([]);
+  });
+
   it("without dist/ the bin says, in one line, to build it", async () => {
     mkdirSync(join(dir, "unbuilt", "bin"), { recursive: true });
     const bin = join(dir, "unbuilt", "bin", "star-coach.js");
@@ -171,21 +175,5 @@ describe("the command registry", () => {
     const run = await runInProcess(["grade", "--help"]);
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("Usage: star-coach grade");
-  });
-});
-
-describe("the build's content cache", () => {
-  it("gives the same content as the YAML, and a file edited since the build is read as YAML", () => {
-    const sources = readContentSources();
-    const cache = buildContentCache(ROOT);
-    expect(Object.keys(cache).length).toBe(sources.questions.length + 4);
-    const cached = withContentCache(sources, cache);
-    expect(cached.lexicon.text).toBe(cache[textKey(sources.lexicon.text)]);
-    const { bank: fromCache, ...restFromCache } = loadContent(cached);
-    const { bank, ...rest } = loadContent(sources);
-    expect(restFromCache).toEqual(rest);
-    expect([fromCache.questions, fromCache.competencies]).toEqual([bank.questions, bank.competencies]);
-    const edited = { ...sources, rubric: { ...sources.rubric, text: `${sources.rubric.text}\n# edited\n` } };
-    expect(withContentCache(edited, cache).rubric).toEqual(edited.rubric);
   });
 });

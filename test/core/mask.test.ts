@@ -97,7 +97,8 @@ describe("maskAnswer examples", () => {
     expect(maskAnswer("We ran 5S with SAP.", []).text).toBe("We ran [figure] with [name].");
   });
 
-  it("masks 50,000 characters of unfriendly text in linear time", { timeout: 5_000 }, () => {
+  // How long this takes as the text grows is measured by `npm run bench:linear` (bench/linear.ts).
+  it("masks 50,000 characters of unfriendly text", () => {
     for (const unit of ["a.", "a-", "A ", "1,", "x@", "Acme. ", "www.", "http", "5S "]) {
       const text = unit.repeat(Math.ceil(50_000 / unit.length));
       expect(mask(text).text.length).toBeGreaterThan(0);

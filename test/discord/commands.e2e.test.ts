@@ -2,7 +2,8 @@ import { PermissionFlagsBits } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { type FakeDiscord, messageText, startFakeDiscord } from "../fake-discord/index.js";
 import { type BotUnderTest, botEnv, startTestBot } from "../helpers/bot.js";
-import { runBin } from "../helpers/run-cli.js";
+import { runInProcess } from "../helpers/in-process-cli.js";
+import { captureLog } from "../helpers/log-capture.js";
 import { offlineGrade, tempDataDir } from "../helpers/sessions.js";
 
 const STRONG =
@@ -20,11 +21,15 @@ afterEach(async () => {
 describe("Discord commands end to end", () => {
   it("handles an interaction delivered twice only once", async () => {
     discord = await startFakeDiscord();
-    bot = await startTestBot(discord, tempDataDir());
+    const logs = captureLog();
+    bot = await startTestBot(discord, tempDataDir(), { log: logs.log });
     const first = discord.slashCommand({ name: "interview", subcommand: "start", options: { questions: 1 } });
     await first.reply();
     discord.dispatch("INTERACTION_CREATE" as never, first.payload);
-    await new Promise((r) => setTimeout(r, 300));
+    await logs.waitFor(
+      (l) => l.msg === "replayed interaction ignored" && l.interactionId === first.payload.id,
+      "the second delivery to be ignored",
+    );
     const callbacks = discord.requests.filter((r) => r.path.includes(`/interactions/${first.payload.id}/`));
     expect(callbacks).toHaveLength(1);
     expect(discord.violations).toEqual([]);
@@ -53,9 +58,7 @@ describe("Discord commands end to end", () => {
     const q = await discord.slashCommand({ name: "practice" }).reply();
     const click = discord.clickButton({ message: q, label: "Answer" });
     await click.modal();
-    const submit = discord.submitModal({ from: click, fields: { answer: STRONG } });
-    const [failure] = await submit.followUps(1);
-    if (!failure) throw new Error("no error message");
+    const failure = await discord.submitModal({ from: click, fields: { answer: STRONG } }).reply();
     expect(messageText(failure)).toMatch(/Grading failed \(ref [0-9A-F]{8}\)\. Your answer is saved/);
     const regraded = await discord.clickButton({ message: failure, label: "Grade again" }).reply();
     expect(messageText(regraded)).toMatch(/Feedback: \d\/5/);
@@ -112,7 +115,7 @@ describe("Discord commands end to end", () => {
   it("registers the commands and prints the invite URL", async () => {
     discord = await startFakeDiscord();
     const guild = discord.guilds[0]?.id ?? "";
-    const run = await runBin(["register", "--guild", guild], { env: botEnv(discord, tempDataDir()) });
+    const run = await runInProcess(["register", "--guild", guild], { env: botEnv(discord, tempDataDir()) });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain(`Registered 11 commands in server ${guild}.`);
     expect(run.stdout).toMatch(

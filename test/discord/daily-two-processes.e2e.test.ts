@@ -23,13 +23,29 @@ afterEach(async () => {
 const identifies = (n: number) =>
   discord.waitFor(() => (discord.identifies.length >= n ? true : undefined), `${n} IDENTIFYs`, 30_000);
 
+/** The longest this test may take: it posts and checks within one UTC day. */
+const TEST_MS = 90_000;
+
+/**
+ * The processes run on the real clock and the day's post is due from 00:00 UTC: a test that crossed
+ * midnight would see the next day's post come due. Close to midnight, it begins just after it instead.
+ */
+async function oneUtcDay(): Promise<string> {
+  const now = Date.now();
+  const left = 86_400_000 - (now % 86_400_000);
+  if (left < TEST_MS) await new Promise((r) => setTimeout(r, left + 1_000));
+  return new Date().toISOString().slice(0, 10);
+}
+
 const posted = (p: BotProcess) => p.logs().filter((l) => l.msg === "daily question posted");
 const failed = (p: BotProcess) =>
   p.logs().filter((l) => l.msg === "could not post the daily question; will retry");
 const announcements = () => discord.channelMessages().filter((m) => m.content.includes("Daily question"));
 
 describe("daily question with two bot processes on one PostgreSQL", () => {
+  // Its timeout: at most TEST_MS waiting for midnight to pass, then the test.
   it("posts exactly once, after a failed first post, and not again after a restart the same day", async () => {
+    const day = await oneUtcDay();
     discord = await startFakeDiscord();
     const db = await tempSchema(url);
     drops.push(db.drop);
@@ -46,7 +62,8 @@ describe("daily question with two bot processes on one PostgreSQL", () => {
       setBy: "1",
       updatedAt: new Date(Date.now() - 86_400_000).toISOString(),
     });
-    const env = { ...botEnv(discord, tempDataDir()), DATABASE_URL: db.databaseUrl };
+    // At debug level each process logs an interaction it leaves to the other.
+    const env = { ...botEnv(discord, tempDataDir()), DATABASE_URL: db.databaseUrl, LOG_LEVEL: "debug" };
     // Discord refuses the first announcement: whichever process claimed the day retries it with backoff.
     discord.failRequests("POST", "/channels/:channelId/messages", { status: 500, code: 0, times: 4 });
     const started = Date.now();
@@ -55,10 +72,12 @@ describe("daily question with two bot processes on one PostgreSQL", () => {
     const identified = Date.now() - started;
     const [a, b] = processes as [BotProcess, BotProcess];
     const posting = (l: Record<string, unknown>) => l.msg === "daily question posted";
-    await Promise.race([
+    // The first of the two to log it (Promise.any: the other's wait failing later is no error).
+    const post = await Promise.any([
       a.waitForLog(posting, "the daily post by A"),
       b.waitForLog(posting, "the daily post by B"),
     ]);
+    expect(post.day).toBe(day);
     const firstPostMs = Date.now() - started;
     const announcement = announcements()[0];
     expect(discord.channelMessages(announcement?.id)).toHaveLength(1);
@@ -72,7 +91,12 @@ describe("daily question with two bot processes on one PostgreSQL", () => {
     // An interaction reaches both processes; one answers it.
     const star = discord.slashCommand({ name: "star" });
     expect(messageText(await star.reply())).toContain("STAR");
-    await new Promise((r) => setTimeout(r, 500));
+    const ignored = (l: Record<string, unknown>) =>
+      l.msg === "replayed interaction ignored" && l.interactionId === star.payload.id;
+    await Promise.any([
+      a.waitForLog(ignored, "A to leave the interaction to B"),
+      b.waitForLog(ignored, "B to leave the interaction to A"),
+    ]);
     expect(discord.requests.filter((r) => r.path.includes(`/interactions/${star.payload.id}/`))).toHaveLength(
       1,
     );
@@ -83,7 +107,6 @@ describe("daily question with two bot processes on one PostgreSQL", () => {
     processes.push(c);
     await c.waitForLog((l) => l.msg === "daily question already posted", "the restarted process's check");
     expect(announcements()).toHaveLength(1);
-    const day = new Date().toISOString().slice(0, 10);
     expect(await store.groups.getDailyPost(guildId, day)).toMatchObject({
       state: "posted",
       attempts: 2,
@@ -93,5 +116,5 @@ describe("daily question with two bot processes on one PostgreSQL", () => {
     console.info(
       `two-process daily: both identified in ${identified} ms, posted ${firstPostMs} ms after spawn after one failed attempt; posts by process A ${posted(a).length}, B ${posted(b).length}; failed attempts A ${failed(a).length}, B ${failed(b).length}; after restart still 1 post`,
     );
-  }, 90_000);
+  }, 180_000);
 });

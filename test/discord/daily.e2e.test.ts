@@ -2,6 +2,7 @@ import { PermissionFlagsBits } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { type FakeDiscord, messageText, startFakeDiscord } from "../fake-discord/index.js";
 import { type BotUnderTest, startTestBot } from "../helpers/bot.js";
+import { schedulerTicks } from "../helpers/scheduler-ticks.js";
 import { tempDataDir } from "../helpers/sessions.js";
 
 let discord: FakeDiscord;
@@ -19,7 +20,12 @@ describe("daily question end to end", () => {
   it("posts once a day at the set UTC time as a round, and stops when turned off", async () => {
     discord = await startFakeDiscord();
     let t = Date.parse("2026-11-25T08:00:00.000Z");
-    bot = await startTestBot(discord, tempDataDir(), { now: () => new Date(t), tickMs: 40 });
+    const ticks = schedulerTicks();
+    bot = await startTestBot(discord, tempDataDir(), {
+      now: () => new Date(t),
+      tickMs: 40,
+      wrapStore: ticks.wrap,
+    });
     const admin = discord.createUser({ username: "admin", permissions: PermissionFlagsBits.ManageGuild });
     const member = discord.createUser({ username: "member" });
     const channel = discord.defaultChannelId;
@@ -44,7 +50,8 @@ describe("daily question end to end", () => {
     expect(messageText(set)).toContain("Every day at **09:30 UTC**");
     expect(messageText(set)).toContain("Inventory");
 
-    await new Promise((r) => setTimeout(r, 200));
+    // A whole tick with the schedule set, before its time: nothing posted.
+    await ticks.next();
     expect(dailyPosts()).toHaveLength(0);
     t = Date.parse("2026-11-25T09:30:05.000Z");
     const first = await discord.waitFor(() => dailyPosts()[0], "the first daily post");
@@ -63,6 +70,7 @@ describe("daily question end to end", () => {
       () => discord.channelMessages(first.id).find((m) => messageText(m).includes("Round closed")),
       "the daily round's close",
     );
+    await ticks.next();
     expect(dailyPosts()).toHaveLength(1);
 
     t = Date.parse("2026-11-26T09:31:00.000Z");
@@ -71,7 +79,7 @@ describe("daily question end to end", () => {
     const off = await discord.slashCommand({ user: admin, name: "daily", subcommand: "off" }).reply();
     expect(messageText(off)).toContain("The daily question is off.");
     t = Date.parse("2026-11-27T09:31:00.000Z");
-    await new Promise((r) => setTimeout(r, 300));
+    await ticks.next();
     expect(dailyPosts()).toHaveLength(2);
     expect(discord.violations).toEqual([]);
   });

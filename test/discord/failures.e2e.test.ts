@@ -27,7 +27,9 @@ function diskFullOnAddAttempt(store: Store): Store {
         return async () => {
           throw Object.assign(new Error("database or disk is full"), { code: "SQLITE_FULL" });
         };
-      return Reflect.get(target, key, receiver);
+      // Bound to the store itself: its methods may read its private fields.
+      const value: unknown = Reflect.get(target, key, receiver);
+      return typeof value === "function" ? value.bind(target) : value;
     },
   });
 }
@@ -47,11 +49,11 @@ describe("storing an answer fails", () => {
     expect(messageText(shown)).toMatch(
       /Something went wrong \(ref [0-9A-F]{8}\), and your answer may not have been saved\. Here it is/,
     );
-    const [edit] = await submit.edits(1);
-    const file = edit?.files.find((f) => f.name === ANSWER_FILE);
+    const response = await submit.response();
+    const file = response.files.find((f) => f.name === ANSWER_FILE);
     expect(file?.data.toString("utf8")).toBe(long);
-    expect((edit?.body.content ?? "").length).toBeLessThanOrEqual(2000);
-    expect(edit?.body.allowed_mentions).toEqual({ parse: [], replied_user: false });
+    expect((response.data.content ?? "").length).toBeLessThanOrEqual(2000);
+    expect(response.data.allowed_mentions).toEqual({ parse: [], replied_user: false });
     expect(await bot.store.listAttempts(discord.defaultUser.id)).toEqual([]);
     expect(discord.violations).toEqual([]);
   });
@@ -105,15 +107,15 @@ describe("Discord errors in the log", () => {
     const question = await discord.slashCommand({ name: "practice" }).reply();
     const click = discord.clickButton({ message: question, label: "Answer" });
     await click.modal();
-    // The feedback (which quotes the answer) is refused by Discord.
-    discord.failRequests("PATCH", "/webhooks/:appId/:token/messages/:messageId");
+    // The feedback (which quotes the answer), the interaction's response, is refused by Discord.
+    discord.failRequests("POST", "/interactions/:interactionId/:token/callback");
     const submit = discord.submitModal({ from: click, fields: { answer: STRONG } });
     const shown = await submit.reply();
     expect(messageText(shown)).toMatch(/Something went wrong \(ref ([0-9A-F]{8})\)/);
     const ref = /ref ([0-9A-F]{8})/.exec(messageText(shown))?.[1];
 
     // The refused request did carry the answer, and its URL the token.
-    const refused = discord.requests.find((r) => r.method === "PATCH" && r.status === 400);
+    const refused = discord.requests.find((r) => r.method === "POST" && r.status === 400);
     expect(JSON.stringify(refused?.body)).toContain("Quillbrook");
     expect(refused?.path).toContain(submit.payload.token);
 
@@ -124,8 +126,8 @@ describe("Discord errors in the log", () => {
         type: "DiscordAPIError",
         status: 400,
         code: 50035,
-        method: "PATCH",
-        route: `/webhooks/${discord.applicationId}/:token/messages/@original`,
+        method: "POST",
+        route: `/interactions/${submit.payload.id}/:token/callback`,
       },
     });
     const output = lines.join("");

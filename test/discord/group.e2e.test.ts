@@ -8,6 +8,7 @@ import {
   startFakeDiscord,
 } from "../fake-discord/index.js";
 import { type BotUnderTest, startTestBot } from "../helpers/bot.js";
+import { schedulerTicks } from "../helpers/scheduler-ticks.js";
 import { tempDataDir } from "../helpers/sessions.js";
 
 const STRONG =
@@ -214,12 +215,14 @@ describe("group rounds end to end", () => {
     await bot.stop();
     bot = undefined;
     time.advance(60);
-    bot = await startTestBot(discord, dir, { now: time.now, tickMs: 50 });
+    const ticks = schedulerTicks();
+    bot = await startTestBot(discord, dir, { now: time.now, tickMs: 50, wrapStore: ticks.wrap });
     await discord.waitFor(
       () => discord.channelMessages(threadId).find((m) => messageText(m).includes("Round summary")),
       "the summary after a restart",
     );
-    await new Promise((r) => setTimeout(r, 300));
+    // A whole tick after the summary: the round is not closed a second time.
+    await ticks.next();
     expect(
       discord.channelMessages(threadId).filter((m) => messageText(m).includes("Round summary")),
     ).toHaveLength(1);

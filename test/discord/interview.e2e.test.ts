@@ -1,9 +1,7 @@
-import { spawn } from "node:child_process";
 import type { APIMessage } from "discord.js";
 import { afterEach, describe, expect, it } from "vitest";
 import { type FakeDiscord, findButton, messageText, startFakeDiscord } from "../fake-discord/index.js";
-import { type BotUnderTest, botEnv, startTestBot } from "../helpers/bot.js";
-import { BIN, ROOT } from "../helpers/run-cli.js";
+import { type BotUnderTest, startTestBot } from "../helpers/bot.js";
 import { tempDataDir } from "../helpers/sessions.js";
 
 const WEAK =
@@ -50,9 +48,6 @@ function noPings(): void {
     expect(mentions?.parse, `${r.method} ${r.path}`).toEqual([]);
   }
 }
-
-/** How long a bot process may take to log in (a wait, not a speed check). */
-const PROCESS_START_MS = 45_000;
 
 describe("Discord bot end to end (real discord.js client, fake Discord on loopback)", () => {
   it("runs a 3-question mock interview with a follow-up, privately, to the report", async () => {
@@ -139,28 +134,20 @@ describe("Discord bot end to end (real discord.js client, fake Discord on loopba
     expect(discord.gatewayStats.resumes).toBeGreaterThanOrEqual(1);
   });
 
-  it("continues a session after the bot process is restarted; the old buttons still work", async () => {
+  it("continues a session after the bot is restarted; the old buttons still work", async () => {
     discord = await startFakeDiscord();
     const dataDir = tempDataDir();
-    const env = { ...process.env, ...botEnv(discord, dataDir), LOG_LEVEL: "silent" };
-    const run = () => spawn(process.execPath, [BIN, "start"], { cwd: ROOT, env, stdio: "ignore" });
-    const stopped = (child: ReturnType<typeof run>) => new Promise((resolve) => child.once("exit", resolve));
-    await startTestBot(discord, dataDir).then((b) => b.stop()); // registers the commands
-    let child = run();
-    // A process start on a busy machine can take seconds: wait for it, never assert its speed.
-    await discord.waitForIdentify(2, PROCESS_START_MS);
+    bot = await startTestBot(discord, dataDir);
     const q = await discord
       .slashCommand({ name: "interview", subcommand: "start", options: { questions: 2, followups: false } })
       .reply();
     const feedback = await answer(q, "Answer", STRONG);
     expect(messageText(feedback)).toMatch(/Feedback: \d\/5/);
-    child.kill("SIGTERM");
-    expect(await stopped(child)).toBe(0);
-    child = run();
-    await discord.waitForIdentify(3, PROCESS_START_MS);
+    // A new bot on the same data: a new client, store connection and services; only the store is kept.
+    await bot.stop();
+    bot = await startTestBot(discord, dataDir);
+    expect(discord.identifies).toHaveLength(2);
     const next = await discord.clickButton({ message: feedback, label: "Next" }).reply();
     expect(messageText(next)).toContain("Question 2 of 2");
-    child.kill("SIGTERM");
-    await stopped(child);
-  }, 120_000);
+  });
 });

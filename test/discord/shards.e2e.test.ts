@@ -9,7 +9,7 @@ import {
   messageText,
   startFakeDiscord,
 } from "../fake-discord/index.js";
-import { runBin } from "../helpers/run-cli.js";
+import { runInProcess } from "../helpers/in-process-cli.js";
 import { createTestSchema, oneGuildPerShard, type TestSchema } from "../helpers/shards-fixture.js";
 import { isRunning, type ShardsProcess, startShardsProcess } from "../helpers/shards-process.js";
 
@@ -97,7 +97,7 @@ describe("shard count", () => {
   });
 
   it("exits 2 with the refusal and no stack trace", async () => {
-    const run = await runBin(["shards"], { env: { DISCORD_TOKEN: TOKEN, DISCORD_SHARDS: "2" } });
+    const run = await runInProcess(["shards"], { env: { DISCORD_TOKEN: TOKEN, DISCORD_SHARDS: "2" } });
     expect(run.code).toBe(2);
     expect(run.stderr).toContain(
       "DATABASE_URL: DISCORD_SHARDS=2: 2 shard processes must share one PostgreSQL",
@@ -148,7 +148,6 @@ describe("star-coach shards end to end", () => {
       (l) => l.msg === "replayed interaction ignored" && l.interactionId === first.payload.id,
       "the other shard to ignore the replay",
     );
-    await sleep(200);
     for (const handle of handles) {
       const callbacks = fake.requests.filter((r) => r.path.includes(`/interactions/${handle.payload.id}/`));
       expect(callbacks).toHaveLength(1);

@@ -48,6 +48,8 @@ export interface FakeOpenAI {
   /** The base URL to give the client: http://127.0.0.1:PORT/v1 */
   url: string;
   requests: RecordedRequest[];
+  /** The most requests open at once so far (received, and not yet answered or given up by the client). */
+  readonly maxOpen: number;
   /** Replies used in order, one per request; when they run out, the handler answers. */
   enqueue(...replies: Reply[]): void;
   handle(handler: Handler): void;
@@ -108,6 +110,8 @@ function send(res: ServerResponse, status: number, body: unknown, headers: Recor
 export async function startFakeOpenAI(handler?: Handler): Promise<FakeOpenAI> {
   const requests: RecordedRequest[] = [];
   const queue: Reply[] = [];
+  let open = 0;
+  let maxOpen = 0;
   let fallback: Handler = handler ?? (() => ({ status: 500, content: "no reply scripted for this request" }));
   const server = createServer(async (req, res) => {
     if (req.method !== "POST" || !req.url?.endsWith("/chat/completions")) {
@@ -116,6 +120,9 @@ export async function startFakeOpenAI(handler?: Handler): Promise<FakeOpenAI> {
       });
       return;
     }
+    open++;
+    maxOpen = Math.max(maxOpen, open);
+    res.once("close", () => open--);
     const body = JSON.parse(await readBody(req)) as RecordedRequest["body"];
     const text = (role: string) => body.messages.find((m) => m.role === role)?.content ?? "";
     const request: RecordedRequest = {
@@ -179,6 +186,9 @@ export async function startFakeOpenAI(handler?: Handler): Promise<FakeOpenAI> {
   return {
     url: `http://127.0.0.1:${port}/v1`,
     requests,
+    get maxOpen() {
+      return maxOpen;
+    },
     enqueue: (...replies) => {
       queue.push(...replies);
     },

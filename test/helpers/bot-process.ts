@@ -1,6 +1,7 @@
 import { type ChildProcess, spawn } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import pg from "pg";
+import { dropSchemaLater } from "./postgres-schemas.js";
 import { BIN, ROOT } from "./run-cli.js";
 
 /** A fresh PostgreSQL schema, and a DATABASE_URL whose connections use it. */
@@ -22,7 +23,7 @@ export async function tempSchema(
   return {
     schema,
     databaseUrl: `${url}${sep}options=${encodeURIComponent(`-c search_path=${schema}`)}`,
-    drop: () => run(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`),
+    drop: () => dropSchemaLater(url, schema),
   };
 }
 

@@ -6,6 +6,8 @@ export type LogLine = Record<string, unknown> & { msg?: string; level?: number }
 export interface LogCapture {
   /** A JSON logger whose lines land in `lines`. */
   log: Logger;
+  /** Where `log` writes: give it to configureLogger to capture the process-wide logger's lines too. */
+  destination: Writable;
   readonly lines: readonly LogLine[];
   /** Lines with this message. */
   with(msg: string): LogLine[];
@@ -44,6 +46,7 @@ export function captureLog(level = "debug"): LogCapture {
     typeof match === "string" ? (line: LogLine) => line.msg === match : match;
   return {
     log,
+    destination,
     lines,
     with: (msg) => lines.filter((l) => l.msg === msg),
     waitFor(match, what = String(match), count = 1, timeoutMs = 10_000) {

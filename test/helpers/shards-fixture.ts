@@ -1,7 +1,7 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { openPostgresStore } from "../../src/store/open.js";
 import type { GuildSpec } from "../fake-discord/index.js";
+import { dropSchemaLater } from "./postgres-schemas.js";
 
 const DISCORD_EPOCH = 1_420_070_400_000n;
 
@@ -32,11 +32,6 @@ export async function createTestSchema(serverUrl: string): Promise<TestSchema> {
   const options = encodeURIComponent(`-c search_path=${schema}`);
   return {
     url: `${serverUrl}${serverUrl.includes("?") ? "&" : "?"}options=${options}`,
-    async drop() {
-      const client = new pg.Client({ connectionString: serverUrl });
-      await client.connect();
-      await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-      await client.end();
-    },
+    drop: () => dropSchemaLater(serverUrl, schema),
   };
 }

@@ -1,5 +1,4 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { afterAll, afterEach, beforeEach, describe, expect, it } from "vitest";
 import type { Grade } from "../../src/core/grading/types.js";
 import { MemoryBudgetLedger } from "../../src/llm/memory.js";
@@ -10,6 +9,7 @@ import type { Store } from "../../src/store/store.js";
 import { judgement } from "../fake-openai/judgements.js";
 import { type FakeOpenAI, startFakeOpenAI } from "../fake-openai/server.js";
 import { STRONG_ANSWER } from "../helpers/grade.js";
+import { dropSchemaLater } from "../helpers/postgres-schemas.js";
 import { tempDbPath } from "../helpers/sessions.js";
 import { inputFor, llmGrader } from "./helpers.js";
 
@@ -101,12 +101,7 @@ describe.each([
 const url = process.env.TEST_DATABASE_URL;
 describe.skipIf(!url)("daily token budgets across two processes on PostgreSQL", () => {
   const schema = `star_budget_${randomBytes(6).toString("hex")}`;
-  afterAll(async () => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS "${schema}" CASCADE`);
-    await client.end();
-  });
+  afterAll(() => dropSchemaLater(url as string, schema));
 
   it("never spends more than the budget plus one call's estimate", async () => {
     const a = await openPostgresStore(url as string, { schema, max: 4 });

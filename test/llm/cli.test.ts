@@ -3,7 +3,7 @@ import { z } from "zod";
 import { fencedAnswer, judgement, sentencesOf } from "../fake-openai/judgements.js";
 import { type FakeOpenAI, startFakeOpenAI } from "../fake-openai/server.js";
 import { STRONG_ANSWER } from "../helpers/grade.js";
-import { runBin } from "../helpers/run-cli.js";
+import { runInProcess } from "../helpers/in-process-cli.js";
 import { API_KEY } from "./helpers.js";
 
 /** The `grade --jsonl` contract (README), for both graders. */
@@ -44,7 +44,7 @@ const answers = [
 describe("star-coach grade --grader", () => {
   it("grades a batch with the LLM in input order; a fallback line says offline and why", async () => {
     const input = [...answers.map((a) => JSON.stringify(a)), "not json"].join("\n");
-    const run = await runBin(["grade", "--jsonl"], { input, env });
+    const run = await runInProcess(["grade", "--jsonl"], { input, env });
     expect(run.code).toBe(1);
     const lines = run.stdout
       .trim()
@@ -65,7 +65,7 @@ describe("star-coach grade --grader", () => {
 
   it("stays offline with --grader offline, even with a key", async () => {
     const before = fake.requests.length;
-    const run = await runBin(["grade", "--jsonl", "--grader", "offline"], {
+    const run = await runInProcess(["grade", "--jsonl", "--grader", "offline"], {
       input: JSON.stringify(answers[0]),
       env,
     });
@@ -74,20 +74,26 @@ describe("star-coach grade --grader", () => {
   });
 
   it("prints the LLM's example and the model in the readable report", async () => {
-    const run = await runBin(["grade", "--question-text", "Tell me about a time you improved dispatch."], {
-      input: STRONG_ANSWER,
-      env,
-    });
+    const run = await runInProcess(
+      ["grade", "--question-text", "Tell me about a time you improved dispatch."],
+      {
+        input: STRONG_ANSWER,
+        env,
+      },
+    );
     expect(run.code).toBe(0);
     expect(run.stdout).toMatch(/^Example I cut the pick-to-pack wait from \[baseline\]/m);
     expect(run.stdout).toMatch(/^Graded by gpt-4o-mini \(prompts star-grader\.v1\+[0-9a-f]{8}\)\.$/m);
   });
 
   it("refuses --grader llm without a key, and an unknown grader, with exit 2", async () => {
-    const llm = await runBin(["grade", "--grader", "llm", "--question-text", "x"], { input: "y" });
+    const llm = await runInProcess(["grade", "--grader", "llm", "--question-text", "x"], { input: "y" });
     expect(llm.code).toBe(2);
     expect(llm.stderr).toContain("the LLM grader needs OPENAI_API_KEY");
-    const bogus = await runBin(["grade", "--grader", "gpt", "--question-text", "x"], { input: "y", env });
+    const bogus = await runInProcess(["grade", "--grader", "gpt", "--question-text", "x"], {
+      input: "y",
+      env,
+    });
     expect(bogus.code).toBe(2);
     expect(bogus.stderr).toContain("--grader must be one of offline, llm, auto");
   });
@@ -111,7 +117,7 @@ describe("star-coach eval --grader", () => {
         }),
       )
       .join("\n");
-    const run = await runBin(["eval", "-", "--json", "--grader", "llm"], { input: labelled, env });
+    const run = await runInProcess(["eval", "-", "--json", "--grader", "llm"], { input: labelled, env });
     expect(run.code).toBe(0);
     const [report] = JSON.parse(run.stdout) as Array<{ grader: string; fallbacks: number; n: number }>;
     expect(report).toMatchObject({ grader: "llm", fallbacks: 1, n: 2 });

@@ -54,19 +54,20 @@ describe("LLM grader faults: the offline grade comes back, marked with the reaso
     expect(run.logs).not.toContain(API_KEY);
   });
 
+  // Deadlines are told by what the replies get, never by timing the call: a reply in a fifth of the
+  // deadline is taken, one three times as late is not (and no second request is sent).
   it("times out after OPENAI_TIMEOUT_MS, without a second try", async () => {
-    const run = await gradeWith([{ ...OK, delayMs: 3000 }], { OPENAI_TIMEOUT_MS: "1000" });
-    expect(run.grade.fallback).toBe("timeout");
-    expect(run.ms).toBeGreaterThanOrEqual(950);
-    expect(run.ms).toBeLessThan(2500);
-    expect(run.requests).toBe(1);
+    const inTime = await gradeWith([{ ...OK, delayMs: 200 }], { OPENAI_TIMEOUT_MS: "1000" });
+    expect(inTime.grade).toMatchObject({ grader: "llm", fallback: null });
+    const late = await gradeWith([{ ...OK, delayMs: 3000 }], { OPENAI_TIMEOUT_MS: "1000" });
+    expect(late.grade.fallback).toBe("timeout");
+    expect(late.requests - inTime.requests).toBe(1);
   });
 
   it("keeps the deadline when the server stalls after sending its headers", async () => {
+    // The SDK's own timeout stops at the headers: without the deadline this call would never end.
     const run = await gradeWith([{ stallBody: true }], { OPENAI_TIMEOUT_MS: "1000" });
     expect(run.grade.fallback).toBe("timeout");
-    expect(run.ms).toBeGreaterThanOrEqual(950);
-    expect(run.ms).toBeLessThan(2500);
     expect(run.requests).toBe(1);
     expect(run.logs).toContain('"reason":"timeout"');
   });
@@ -79,9 +80,9 @@ describe("LLM grader faults: the offline grade comes back, marked with the reaso
   });
 
   it("falls back at once when retry-after asks for longer than the deadline", async () => {
+    // Two minutes, far past the deadline (5 s here) and this test's timeout: no wait, no second request.
     const run = await gradeWith([{ status: 429, headers: { "retry-after": "120" } }, OK]);
     expect(run.grade.fallback).toBe("rate_limited");
-    expect(run.ms).toBeLessThan(1000);
     expect(run.requests).toBe(1);
   });
 

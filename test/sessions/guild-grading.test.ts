@@ -1,4 +1,5 @@
 import { describe, expect, it } from "vitest";
+import { inProcessEngine } from "../../src/core/grading/engine.js";
 import type { Grade } from "../../src/core/grading/types.js";
 import type { GradeFn } from "../../src/sessions/grader.js";
 import { withGuildSettings } from "../../src/sessions/guild-grading.js";
@@ -24,7 +25,7 @@ describe("server grading settings", () => {
       return { grader: "llm" } as Grade;
     };
     const now = () => new Date("2026-03-01T12:00:00Z");
-    const grade = withGuildSettings(llm, true, store, content, now);
+    const grade = withGuildSettings(llm, true, store, inProcessEngine(content), now);
     expect((await grade(input, { userId: "u", guildId: "g-on" })).grader).toBe("llm");
     await store.saveGuildSettings(
       "g-off",
@@ -77,7 +78,13 @@ describe("server grading settings", () => {
       now().toISOString(),
     );
     const { grader } = llmGrader(fake, { ledger: storeBudgetLedger(store), now });
-    const grade = withGuildSettings((i, who) => grader.grade(i, who), true, store, content, now);
+    const grade = withGuildSettings(
+      (i, who) => grader.grade(i, who),
+      true,
+      store,
+      inProcessEngine(content),
+      now,
+    );
     const grades = await Promise.all(
       Array.from({ length: 8 }, (_, i) =>
         grade(inputFor(`${STRONG_ANSWER}${" ".repeat(i + 1)}`), { userId: `u${i}`, guildId: "g-cap" }),

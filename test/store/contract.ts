@@ -9,6 +9,7 @@ import { dataFaultsContract } from "./faults-contract.js";
 import { groupStoreContract } from "./group-contract.js";
 import { privacyContract } from "./privacy-contract.js";
 import type { RawDb } from "./raw.js";
+import { standingsContract } from "./standings-contract.js";
 
 export interface StoreFactory {
   /** A fresh, empty store. */
@@ -63,6 +64,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
   groupStoreContract(name, factory);
   dataFaultsContract(name, factory);
   privacyContract(name, factory);
+  standingsContract(name, factory);
   describe(`store contract: ${name}`, () => {
     it("creates users once and keeps their settings", async () => {
       const store = await factory.open();

@@ -1,12 +1,12 @@
 import { randomBytes } from "node:crypto";
-import pg from "pg";
 import { afterAll } from "vitest";
 import { openPostgresStore } from "../../src/store/open.js";
+import { dropSchemaLater } from "../helpers/postgres-schemas.js";
 import { storeContract } from "./contract.js";
 import { rawPostgres } from "./raw.js";
 
 // Runs when TEST_DATABASE_URL points at a PostgreSQL server (.ci/run always sets it). Each store gets
-// its own schema, dropped at the end.
+// its own schema, dropped at the end of the run (see dropSchemaLater).
 const url = process.env.TEST_DATABASE_URL;
 
 if (url) {
@@ -22,9 +22,6 @@ if (url) {
     raw: () => rawPostgres(url, current),
   });
   afterAll(async () => {
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    for (const s of schemas) await client.query(`DROP SCHEMA IF EXISTS "${s}" CASCADE`);
-    await client.end();
+    for (const s of schemas) await dropSchemaLater(url, s);
   });
 }

@@ -27,6 +27,19 @@ export interface ContentSources {
   calibration?: ContentFile | undefined;
 }
 
+/**
+ * The validated content as plain data (JSON carries it exactly): what the build stores in its artefact,
+ * and what `contentFromData` turns into Content.
+ */
+export interface ContentData {
+  questions: BankSource[];
+  rubric: Rubric;
+  lexicon: Lexicon;
+  feedback: Feedback;
+  prompts: Prompts;
+  calibration: Calibration | null;
+}
+
 export interface Content {
   bank: QuestionBank;
   rubric: Rubric;
@@ -38,6 +51,16 @@ export interface Content {
 
 /** Validates every content file and returns the content, or throws one ContentError listing all problems. */
 export function loadContent(sources: ContentSources): Content {
+  return contentFromData(validateContent(sources));
+}
+
+export function contentFromData(data: ContentData): Content {
+  const { questions, ...rest } = data;
+  return { bank: createQuestionBank(questions), ...rest };
+}
+
+/** loadContent's validation, returning the content as data; throws one ContentError listing all problems. */
+export function validateContent(sources: ContentSources): ContentData {
   const problems: ContentProblem[] = [];
   if (sources.questions.length === 0)
     problems.push({ file: "questions/", path: "", message: "no question files found" });
@@ -74,7 +97,7 @@ export function loadContent(sources: ContentSources): Content {
   )
     throw new ContentError(problems);
   return {
-    bank: createQuestionBank(bankSources),
+    questions: bankSources,
     rubric: rubric.value,
     lexicon: lexicon.value,
     feedback: feedback.value,

@@ -36,11 +36,17 @@ function parseJson(text: string): unknown {
   }
 }
 
+/**
+ * Content is validated once per file: zod's compiled validators (`new Function`, one per object schema)
+ * cost more to compile than they save on a single pass.
+ */
+const ONCE = { jitless: true } as const;
+
 /** Parses YAML text and validates it against a schema; never throws. */
 export function parseYaml<S extends z.ZodType>(file: string, text: string, schema: S): Parsed<z.infer<S>> {
   const json = parseJson(text);
   if (json !== undefined) {
-    const result = schema.safeParse(json);
+    const result = schema.safeParse(json, ONCE);
     return result.success
       ? { ok: true, value: result.data }
       : { ok: false, problems: zodProblems(file, result.error) };
@@ -60,7 +66,7 @@ export function parseYaml<S extends z.ZodType>(file: string, text: string, schem
       }),
     };
   }
-  const result = schema.safeParse(doc.toJS());
+  const result = schema.safeParse(doc.toJS(), ONCE);
   if (!result.success) return { ok: false, problems: zodProblems(file, result.error) };
   return { ok: true, value: result.data };
 }

@@ -60,6 +60,8 @@ export class Scan {
 }
 
 const PREFIX_KEY = 3;
+/** A word that tokenize() would return as itself, whole and unchanged. */
+const PLAIN_WORD = /^[a-z0-9]+$/;
 const NO_HITS: readonly PhraseHit[] = [];
 const MAX_CACHED_WORDS = 20_000;
 const NONE: readonly Pattern[] = [];
@@ -83,7 +85,13 @@ export class PhraseIndex {
         const words: Word[] = [];
         for (const raw of phrase.trim().split(/\s+/)) {
           const star = raw.endsWith("*");
-          const sub = tokenize(star ? raw.slice(0, -1) : raw);
+          const bare = star ? raw.slice(0, -1) : raw;
+          // Most lexicon words are one plain token: half the cost of a start's index, without tokenize.
+          if (PLAIN_WORD.test(bare)) {
+            words.push({ text: bare, prefix: star });
+            continue;
+          }
+          const sub = tokenize(bare);
           for (let k = 0; k < sub.length; k++)
             words.push({ text: (sub[k] as Token).word, prefix: star && k === sub.length - 1 });
         }

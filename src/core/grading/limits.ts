@@ -1,4 +1,5 @@
 import { render } from "../feedback/template.js";
+import { thousands } from "../text/plural.js";
 
 /**
  * How much of an answer the grader reads. A Discord answer field holds 4,000 characters and a
@@ -50,13 +51,11 @@ export function limitAnswer(answer: string, max = MAX_ANSWER_CHARS): LimitedAnsw
   return { text: answer.slice(0, cutAt(answer, max)).trimEnd(), truncated: true, chars: answer.length };
 }
 
-const count = (n: number) => n.toLocaleString("en-US");
-
 /** The "truncated" notice: how long the answer is, how much of it was graded, and the limit. */
 export function truncatedNotice(template: string, limited: LimitedAnswer, max = MAX_ANSWER_CHARS): string {
   return render(template, {
-    graded: count(limited.text.length),
-    total: count(limited.chars),
-    limit: count(max),
+    graded: thousands(limited.text.length),
+    total: thousands(limited.chars),
+    limit: thousands(max),
   });
 }

@@ -33,10 +33,31 @@ export const LEADERBOARD_RULES = {
 };
 
 /** Answers averaged for the baseline before the period and for the recent level. */
-const WINDOW = 5;
-/** With no answers before the period, improvement is measured from where the user started: their first. */
-const FIRST_IN_PERIOD = 1;
+export const LEADERBOARD_WINDOW = 5;
 const DEFAULT_LIMIT = 10;
+
+/**
+ * A user's numbers for a period, from which their row is scored: what the store aggregates in SQL
+ * (Store.guildStandings), or `leaderboard` below from single answers. Sums are of overall scores.
+ */
+export interface PeriodTotals {
+  userId: string;
+  /** Counted answers: in the period, the first `perDayCap` of each UTC day. */
+  answers: number;
+  overallSum: number;
+  /** Distinct UTC days practised in the period. */
+  days: number;
+  /** The first counted answer's overall. */
+  firstOverall: number;
+  /** The last LEADERBOARD_WINDOW counted answers. */
+  recentSum: number;
+  recentCount: number;
+  /** The last LEADERBOARD_WINDOW answers before the period; a count of 0 when there are none. */
+  baselineSum: number;
+  baselineCount: number;
+  /** Current streak in days, over all the user's answers up to now. */
+  streak: number;
+}
 
 interface Timed extends PracticePoint {
   ms: number;
@@ -44,7 +65,7 @@ interface Timed extends PracticePoint {
 }
 
 const round1 = (n: number) => Math.round(n * 10) / 10;
-const meanOverall = (ps: readonly Timed[]) => ps.reduce((sum, p) => sum + p.overall, 0) / ps.length;
+const sumOverall = (ps: readonly Timed[]) => ps.reduce((sum, p) => sum + p.overall, 0);
 
 /**
  * Ranks users for a period by practice and improvement, not by raw score alone. `from` null = all time.
@@ -66,6 +87,14 @@ export function leaderboard(
   points: readonly PracticePoint[],
   options: { from: string | null; now: string; limit?: number },
 ): LeaderboardRow[] {
+  return rankTotals(periodTotals(points, options), options.limit);
+}
+
+/** Each user's totals for the period from single answers (see `leaderboard`); unordered. */
+export function periodTotals(
+  points: readonly PracticePoint[],
+  options: { from: string | null; now: string },
+): PeriodTotals[] {
   const now = Date.parse(options.now);
   const from = options.from === null ? Number.NEGATIVE_INFINITY : Date.parse(options.from);
   if (Number.isNaN(now) || Number.isNaN(from))
@@ -81,11 +110,17 @@ export function leaderboard(
     else byUser.set(p.userId, [timed]);
   }
 
-  const rows: LeaderboardRow[] = [];
+  const totals: PeriodTotals[] = [];
   for (const [userId, all] of byUser) {
-    const row = scoreUser(userId, all, from, options.now);
-    if (row) rows.push(row);
+    const t = totalsOf(userId, all, from, options.now);
+    if (t) totals.push(t);
   }
+  return totals;
+}
+
+/** Scores and ranks users from their period totals (see `leaderboard`); at most `limit` rows. */
+export function rankTotals(totals: readonly PeriodTotals[], limit = DEFAULT_LIMIT): LeaderboardRow[] {
+  const rows = totals.filter((t) => t.answers > 0).map(rowOf);
   rows.sort(
     (a, b) =>
       b.points - a.points ||
@@ -93,12 +128,32 @@ export function leaderboard(
       b.answers - a.answers ||
       (a.userId < b.userId ? -1 : a.userId > b.userId ? 1 : 0),
   );
-  return rows.slice(0, Math.max(0, options.limit ?? DEFAULT_LIMIT));
+  return rows.slice(0, Math.max(0, limit));
 }
 
-/** One user's row from all their answers before now, or null when none is counted in the period. */
-function scoreUser(userId: string, all: Timed[], from: number, now: string): LeaderboardRow | null {
+function rowOf(t: PeriodTotals): LeaderboardRow {
   const rules = LEADERBOARD_RULES;
+  // With no answers before the period, improvement is measured from where the user started: their first.
+  const baseline = t.baselineCount > 0 ? t.baselineSum / t.baselineCount : t.firstOverall;
+  const recent = t.recentSum / t.recentCount;
+  const improvement = Math.max(0, Math.round(rules.improvementPerPoint * (recent - baseline)));
+  return {
+    userId: t.userId,
+    points:
+      rules.perAnswer * t.answers +
+      rules.qualityPerPoint * t.overallSum +
+      improvement +
+      rules.perStreakDay * Math.min(t.streak, rules.streakCap),
+    answers: t.answers,
+    days: t.days,
+    average: round1(t.overallSum / t.answers),
+    improvement,
+    streak: t.streak,
+  };
+}
+
+/** One user's totals from all their answers before now, or null when none is counted in the period. */
+function totalsOf(userId: string, all: Timed[], from: number, now: string): PeriodTotals | null {
   all.sort((a, b) => a.ms - b.ms);
   const before = all.filter((p) => p.ms < from);
   const perDay = new Map<number, number>();
@@ -106,29 +161,25 @@ function scoreUser(userId: string, all: Timed[], from: number, now: string): Lea
     if (p.ms < from) return false;
     const n = perDay.get(p.day) ?? 0;
     perDay.set(p.day, n + 1);
-    return n < rules.perDayCap;
+    return n < LEADERBOARD_RULES.perDayCap;
   });
-  if (counted.length === 0) return null;
-
-  const baseline = meanOverall(before.length ? before.slice(-WINDOW) : counted.slice(0, FIRST_IN_PERIOD));
-  const recent = meanOverall(counted.slice(-WINDOW));
-  const improvement = Math.max(0, Math.round(rules.improvementPerPoint * (recent - baseline)));
-  const quality = counted.reduce((sum, p) => sum + rules.qualityPerPoint * p.overall, 0);
-  const streak = streaks(
-    all.map((p) => p.at),
-    now,
-  ).current;
+  const first = counted[0];
+  if (!first) return null;
+  const baseline = before.slice(-LEADERBOARD_WINDOW);
+  const recent = counted.slice(-LEADERBOARD_WINDOW);
   return {
     userId,
-    points:
-      rules.perAnswer * counted.length +
-      quality +
-      improvement +
-      rules.perStreakDay * Math.min(streak, rules.streakCap),
     answers: counted.length,
+    overallSum: sumOverall(counted),
     days: perDay.size,
-    average: round1(meanOverall(counted)),
-    improvement,
-    streak,
+    firstOverall: first.overall,
+    recentSum: sumOverall(recent),
+    recentCount: recent.length,
+    baselineSum: sumOverall(baseline),
+    baselineCount: baseline.length,
+    streak: streaks(
+      all.map((p) => p.at),
+      now,
+    ).current,
   };
 }

@@ -4,7 +4,7 @@ import type { BotContext } from "../context.js";
 import { UserError } from "../errors.js";
 import { fitEmbed } from "../limits.js";
 import { COLORS } from "../render/text.js";
-import { EPHEMERAL, NO_MENTIONS } from "../reply.js";
+import { respond } from "../reply.js";
 import type { SlashCommand } from "./command.js";
 import { focusAutocomplete, focusOption, levelOption, parseFocus, parseLevel } from "./options.js";
 import { requireManageGuild } from "./settings.js";
@@ -64,53 +64,50 @@ export const dailyCommand: SlashCommand = {
     )
     .addSubcommand((s) => s.setName("off").setDescription("Stop the daily question")),
 
-  async execute(interaction, ctx: BotContext) {
-    const guildId = requireManageGuild(interaction, "the daily question");
-    const now = ctx.now();
-    if (interaction.options.getSubcommand() === "off") {
-      const removed = await ctx.store.groups.deleteDaily(guildId);
-      await interaction.reply({
-        content: removed ? "The daily question is off." : "There was no daily question to turn off.",
-        flags: EPHEMERAL,
-        allowedMentions: NO_MENTIONS,
+  execute(interaction, ctx: BotContext) {
+    return respond(interaction, async () => {
+      const guildId = requireManageGuild(interaction, "the daily question");
+      const now = ctx.now();
+      if (interaction.options.getSubcommand() === "off") {
+        const removed = await ctx.store.groups.deleteDaily(guildId);
+        return {
+          content: removed ? "The daily question is off." : "There was no daily question to turn off.",
+        };
+      }
+      const typed = interaction.options.getString("time", true);
+      const time = parseTime(typed);
+      if (!time)
+        throw new UserError(`"${typed.slice(0, 20)}" is not a time of day. Use 24-hour UTC, like 09:30.`);
+      const channel = interaction.options.getChannel("channel", true, [ChannelType.GuildText]);
+      const focus = parseFocus(interaction.options.getString("focus"), ctx)[0] ?? null;
+      const levelText = interaction.options.getString("level");
+      const level = levelText === null ? null : parseLevel(levelText, "entry");
+      const minutes = interaction.options.getInteger("minutes") ?? DEFAULT_MINUTES;
+      await ctx.store.groups.saveDaily({
+        guildId,
+        channelId: channel.id,
+        time,
+        focus,
+        level,
+        minutes,
+        setBy: interaction.user.id,
+        updatedAt: now.toISOString(),
       });
-      return;
-    }
-    const typed = interaction.options.getString("time", true);
-    const time = parseTime(typed);
-    if (!time)
-      throw new UserError(`"${typed.slice(0, 20)}" is not a time of day. Use 24-hour UTC, like 09:30.`);
-    const channel = interaction.options.getChannel("channel", true, [ChannelType.GuildText]);
-    const focus = parseFocus(interaction.options.getString("focus"), ctx)[0] ?? null;
-    const levelText = interaction.options.getString("level");
-    const level = levelText === null ? null : parseLevel(levelText, "entry");
-    const minutes = interaction.options.getInteger("minutes") ?? DEFAULT_MINUTES;
-    await ctx.store.groups.saveDaily({
-      guildId,
-      channelId: channel.id,
-      time,
-      focus,
-      level,
-      minutes,
-      setBy: interaction.user.id,
-      updatedAt: now.toISOString(),
-    });
-    const next = Math.floor(Date.parse(nextPost(time, now)) / 1000);
-    const focusName = focus ? (ctx.content.bank.competency(focus)?.name ?? focus) : "a mix of competencies";
-    await interaction.reply({
-      embeds: [
-        fitEmbed({
-          title: "Daily question",
-          description: [
-            `Every day at **${time} UTC** in <#${channel.id}>: ${focusName}, ${level ?? "the server's default"} level.`,
-            `Each round takes answers for ${minutes} minutes, then posts its summary.`,
-            `Next: <t:${next}:F> (<t:${next}:R>).`,
-          ].join("\n"),
-          color: COLORS.neutral,
-        }),
-      ],
-      flags: EPHEMERAL,
-      allowedMentions: NO_MENTIONS,
+      const next = Math.floor(Date.parse(nextPost(time, now)) / 1000);
+      const focusName = focus ? (ctx.content.bank.competency(focus)?.name ?? focus) : "a mix of competencies";
+      return {
+        embeds: [
+          fitEmbed({
+            title: "Daily question",
+            description: [
+              `Every day at **${time} UTC** in <#${channel.id}>: ${focusName}, ${level ?? "the server's default"} level.`,
+              `Each round takes answers for ${minutes} minutes, then posts its summary.`,
+              `Next: <t:${next}:F> (<t:${next}:R>).`,
+            ].join("\n"),
+            color: COLORS.neutral,
+          }),
+        ],
+      };
     });
   },
 

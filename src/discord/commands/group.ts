@@ -55,6 +55,9 @@ export const groupCommand: SlashCommand = {
     }
     if (interaction.channel?.type !== ChannelType.GuildText)
       throw new UserError("Start a round in a text channel: the question goes into a new thread there.");
+    // Posting a round is several requests to Discord's bot routes (rate limited per channel): deferred
+    // first, and the store is read and the cooldown taken after that.
+    await interaction.deferReply({ flags: EPHEMERAL });
     const level = parseLevel(
       interaction.options.getString("level"),
       await defaultLevel(interaction.guildId, ctx),
@@ -77,7 +80,6 @@ export const groupCommand: SlashCommand = {
     );
     if (!taken.ok)
       throw new UserError(`You started a round a moment ago: try again in ${taken.retryAfterSec} s.`);
-    await interaction.deferReply({ flags: EPHEMERAL });
     const posted = await startRound(interaction.client, ctx, {
       guildId: interaction.guildId,
       channelId: interaction.channelId,

@@ -3,7 +3,7 @@ import { button, row } from "../components/buttons.js";
 import type { BotContext } from "../context.js";
 import { UserError } from "../errors.js";
 import { questionEmbed } from "../render/question-embed.js";
-import { EPHEMERAL, NO_MENTIONS } from "../reply.js";
+import { respond } from "../reply.js";
 import type { SlashCommand } from "./command.js";
 import { focusAutocomplete, focusOption, levelOption, practiceChoices } from "./options.js";
 
@@ -18,27 +18,27 @@ export const practiceCommand: SlashCommand = {
     ),
 
   async execute(interaction, ctx: BotContext) {
-    const { level, competencies, structured } = await practiceChoices(interaction, ctx);
-    const pool = ctx.content.bank.questions.filter(
-      (q) => q.levels.includes(level) && (competencies.length === 0 || competencies.includes(q.competency)),
-    );
-    const question = pool[Math.floor(Math.random() * pool.length)];
-    if (!question)
-      throw new UserError("No questions match that level and focus. Try another focus, or leave it empty.");
-    const name = ctx.content.bank.competency(question.competency)?.name ?? question.competency;
-    await interaction.reply({
-      embeds: [questionEmbed(question, name, null, level)],
-      components: [
-        row(
-          button(
-            "Answer",
-            { kind: "pr-answer", questionId: question.id, level, previous: null, structured },
-            ButtonStyle.Primary,
+    await respond(interaction, async () => {
+      const { level, competencies, structured } = await practiceChoices(interaction, ctx);
+      const pool = ctx.content.bank.questions.filter(
+        (q) => q.levels.includes(level) && (competencies.length === 0 || competencies.includes(q.competency)),
+      );
+      const question = pool[Math.floor(Math.random() * pool.length)];
+      if (!question)
+        throw new UserError("No questions match that level and focus. Try another focus, or leave it empty.");
+      const name = ctx.content.bank.competency(question.competency)?.name ?? question.competency;
+      return {
+        embeds: [questionEmbed(question, name, null, level)],
+        components: [
+          row(
+            button(
+              "Answer",
+              { kind: "pr-answer", questionId: question.id, level, previous: null, structured },
+              ButtonStyle.Primary,
+            ),
           ),
-        ),
-      ],
-      flags: EPHEMERAL,
-      allowedMentions: NO_MENTIONS,
+        ],
+      };
     });
   },
 

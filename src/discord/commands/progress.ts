@@ -19,7 +19,7 @@ export const progressCommand: SlashCommand = {
     }
     await interaction.editReply({
       embeds: [{ ...embed, image: { url: `attachment://${CHART_FILE}` } }],
-      files: [progressChart(progress)],
+      files: [await progressChart(progress)],
       allowedMentions: NO_MENTIONS,
     });
   },

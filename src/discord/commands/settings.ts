@@ -4,7 +4,7 @@ import type { BotContext } from "../context.js";
 import { UserError } from "../errors.js";
 import { fitEmbed } from "../limits.js";
 import { COLORS } from "../render/text.js";
-import { EPHEMERAL, NO_MENTIONS } from "../reply.js";
+import { respond } from "../reply.js";
 import type { SlashCommand } from "./command.js";
 import { levelOption, parseLevel } from "./options.js";
 
@@ -62,60 +62,57 @@ export const settingsCommand: SlashCommand = {
         ),
     ),
 
-  async execute(interaction, ctx: BotContext) {
-    const now = ctx.now().toISOString();
-    if (interaction.options.getSubcommand() === "me") {
-      await ctx.store.ensureUser(interaction.user.id, interaction.user.username, now);
-      const current = (await ctx.store.getUser(interaction.user.id))?.settings ?? {
-        public: false,
-        defaultLevel: null,
-      };
+  execute(interaction, ctx: BotContext) {
+    return respond(interaction, async () => {
+      const now = ctx.now().toISOString();
+      if (interaction.options.getSubcommand() === "me") {
+        await ctx.store.ensureUser(interaction.user.id, interaction.user.username, now);
+        const current = (await ctx.store.getUser(interaction.user.id))?.settings ?? {
+          public: false,
+          defaultLevel: null,
+        };
+        const level = interaction.options.getString("level");
+        const next = {
+          public: interaction.options.getBoolean("public") ?? current.public,
+          defaultLevel: level === null ? current.defaultLevel : parseLevel(level, "entry"),
+        };
+        await ctx.store.saveUserSettings(interaction.user.id, next);
+        return {
+          embeds: [
+            fitEmbed({
+              title: "Your settings",
+              description: `Public: **${next.public ? "yes" : "no"}**\nDefault level: **${next.defaultLevel ?? "server default"}**`,
+              color: COLORS.neutral,
+            }),
+          ],
+        };
+      }
+      const guildId = requireManageGuild(interaction, "this server's settings");
+      const current = await ctx.store.getGuildSettings(guildId);
       const level = interaction.options.getString("level");
-      const next = {
-        public: interaction.options.getBoolean("public") ?? current.public,
+      const next = GuildSettingsSchema.parse({
         defaultLevel: level === null ? current.defaultLevel : parseLevel(level, "entry"),
-      };
-      await ctx.store.saveUserSettings(interaction.user.id, next);
-      await interaction.reply({
+        llmGrading: interaction.options.getBoolean("llm") ?? current.llmGrading,
+        dailyLlmTokens: interaction.options.getInteger("llm_daily_tokens") ?? current.dailyLlmTokens,
+        groupFeedback: interaction.options.getString("group_feedback") ?? current.groupFeedback,
+        retentionDays: interaction.options.getInteger("retention_days") ?? current.retentionDays,
+      });
+      await ctx.store.saveGuildSettings(guildId, next, now);
+      return {
         embeds: [
           fitEmbed({
-            title: "Your settings",
-            description: `Public: **${next.public ? "yes" : "no"}**\nDefault level: **${next.defaultLevel ?? "server default"}**`,
+            title: "Server settings",
+            description: [
+              `Default level: **${next.defaultLevel ?? ctx.config.DEFAULT_LEVEL}**`,
+              `LLM grading: **${next.llmGrading ? "on" : "off"}**`,
+              `LLM tokens per day: **${next.dailyLlmTokens === 0 ? "no server limit" : next.dailyLlmTokens}**`,
+              `Group feedback: **${next.groupFeedback}**${next.groupFeedback === "public" ? " (scores and notes posted in the round's thread; never answers)" : " (each participant sees their own)"}`,
+              `Answers given here are kept: **${next.retentionDays === 0 ? "until their authors delete them" : `${next.retentionDays} days`}**`,
+            ].join("\n"),
             color: COLORS.neutral,
           }),
         ],
-        flags: EPHEMERAL,
-        allowedMentions: NO_MENTIONS,
-      });
-      return;
-    }
-    const guildId = requireManageGuild(interaction, "this server's settings");
-    const current = await ctx.store.getGuildSettings(guildId);
-    const level = interaction.options.getString("level");
-    const next = GuildSettingsSchema.parse({
-      defaultLevel: level === null ? current.defaultLevel : parseLevel(level, "entry"),
-      llmGrading: interaction.options.getBoolean("llm") ?? current.llmGrading,
-      dailyLlmTokens: interaction.options.getInteger("llm_daily_tokens") ?? current.dailyLlmTokens,
-      groupFeedback: interaction.options.getString("group_feedback") ?? current.groupFeedback,
-      retentionDays: interaction.options.getInteger("retention_days") ?? current.retentionDays,
-    });
-    await ctx.store.saveGuildSettings(guildId, next, now);
-    await interaction.reply({
-      embeds: [
-        fitEmbed({
-          title: "Server settings",
-          description: [
-            `Default level: **${next.defaultLevel ?? ctx.config.DEFAULT_LEVEL}**`,
-            `LLM grading: **${next.llmGrading ? "on" : "off"}**`,
-            `LLM tokens per day: **${next.dailyLlmTokens === 0 ? "no server limit" : next.dailyLlmTokens}**`,
-            `Group feedback: **${next.groupFeedback}**${next.groupFeedback === "public" ? " (scores and notes posted in the round's thread; never answers)" : " (each participant sees their own)"}`,
-            `Answers given here are kept: **${next.retentionDays === 0 ? "until their authors delete them" : `${next.retentionDays} days`}**`,
-          ].join("\n"),
-          color: COLORS.neutral,
-        }),
-      ],
-      flags: EPHEMERAL,
-      allowedMentions: NO_MENTIONS,
+      };
     });
   },
 };

@@ -24,9 +24,10 @@ import { truncate } from "../limits.js";
 import { feedbackEmbed } from "../render/feedback-embed.js";
 import { publicScoresEmbed, reviewEmbed } from "../render/round-embeds.js";
 import { COLORS } from "../render/text.js";
-import { EPHEMERAL, NO_MENTIONS } from "../reply.js";
+import { EPHEMERAL, NO_MENTIONS, respond } from "../reply.js";
 import { answerModal, answerText } from "./answer-modal.js";
 import { button, row } from "./buttons.js";
+import { gradingIsSlow } from "./handlers.js";
 
 type ActionOf<K extends Action["kind"]> = Extract<Action, { kind: K }>;
 
@@ -108,28 +109,36 @@ export async function submitRoundAnswer(
   ctx: BotContext,
   action: ActionOf<"gr-submit">,
 ): Promise<void> {
-  await interaction.deferReply({ flags: EPHEMERAL });
   const user = interaction.user;
-  await ctx.store.ensureUser(user.id, displayName(user), ctx.now().toISOString());
-  const { round, feedback, replaced, share } = await ctx.groups.answer(
-    action.roundId,
-    interaction.guildId,
-    user.id,
-    answerText(interaction, false),
+  let answered: Awaited<ReturnType<typeof ctx.groups.answer>> | undefined;
+  await respond(
+    interaction,
+    async () => {
+      await ctx.store.ensureUser(user.id, displayName(user), ctx.now().toISOString());
+      answered = await ctx.groups.answer(
+        action.roundId,
+        interaction.guildId,
+        user.id,
+        answerText(interaction, false),
+      );
+      const { round, feedback, replaced, share } = answered;
+      return {
+        content: `${replaced ? "Your answer is replaced. " : ""}What may the group see of your answer? By default only your scores and the grader's notes are used; masking hides company names and figures.`,
+        embeds: [
+          feedbackEmbed({
+            grade: feedback.grade,
+            title: "Your feedback",
+            followUp: feedback.grade.follow_up,
+            previous: null,
+          }),
+        ],
+        components: [shareButtons(round.id, share)],
+      };
+    },
+    { defer: gradingIsSlow(ctx) },
   );
-  await interaction.editReply({
-    content: `${replaced ? "Your answer is replaced. " : ""}What may the group see of your answer? By default only your scores and the grader's notes are used; masking hides company names and figures.`,
-    embeds: [
-      feedbackEmbed({
-        grade: feedback.grade,
-        title: "Your feedback",
-        followUp: feedback.grade.follow_up,
-        previous: null,
-      }),
-    ],
-    components: [shareButtons(round.id, share)],
-    allowedMentions: NO_MENTIONS,
-  });
+  if (!answered) return;
+  const { round, feedback, replaced, share } = answered;
   if (round.feedback === "public") {
     const settings = (await ctx.store.getUser(user.id))?.settings;
     const where = await interaction.client.channels

@@ -1,6 +1,7 @@
 import { type ButtonInteraction, ButtonStyle, type ModalSubmitInteraction } from "discord.js";
 import type { Grade } from "../../core/grading/types.js";
 import { count } from "../../core/text/plural.js";
+import { gradesOffline } from "../../llm/select.js";
 import type { Outcome } from "../../sessions/session-service.js";
 import { progressChart } from "../chart-attachment.js";
 import { ANSWER_FIELD, QUESTION_FIELD, QUESTION_MAX } from "../commands/grade.js";
@@ -14,7 +15,7 @@ import { outcomeView, stateView } from "../interview-view.js";
 import { LIMITS } from "../limits.js";
 import { feedbackEmbed } from "../render/feedback-embed.js";
 import { COLORS } from "../render/text.js";
-import { EPHEMERAL, NO_MENTIONS } from "../reply.js";
+import { EPHEMERAL, NO_MENTIONS, type ReplyBody, respond } from "../reply.js";
 import { answerModal, answerText } from "./answer-modal.js";
 import { button, row } from "./buttons.js";
 
@@ -26,20 +27,30 @@ const STEP_PHASE = {
   retry: "reviewing",
 } as const;
 
-async function show(
+/**
+ * Whether grading may call the LLM (seconds): the bot grades with the LLM when it has an API key, the
+ * offline grader (milliseconds) when not. A server that switched the LLM off still gets a deferral: to
+ * know, the reply would wait on the store.
+ */
+export function gradingIsSlow(ctx: BotContext): boolean {
+  return !gradesOffline("auto", ctx.config);
+}
+
+/** An interview step's message; a finished interview's report comes with its chart, drawn after `slow()`. */
+async function outcomeMessage(
   interaction: ButtonInteraction | ModalSubmitInteraction,
   ctx: BotContext,
   outcome: Outcome,
+  slow: () => Promise<void>,
   structured = false,
-): Promise<void> {
-  const files = outcome.report
-    ? [progressChart(await ctx.sessions.progress(interaction.user.id), outcome.report.criteria)]
-    : [];
-  await interaction.editReply({
-    ...outcomeView(ctx, outcome, structured),
-    files,
-    allowedMentions: NO_MENTIONS,
-  });
+): Promise<ReplyBody> {
+  if (!outcome.report) return outcomeView(ctx, outcome, structured);
+  await slow();
+  const chart = await progressChart(
+    await ctx.sessions.progress(interaction.user.id),
+    outcome.report.criteria,
+  );
+  return { ...outcomeView(ctx, outcome, structured), files: [chart] };
 }
 
 export async function openInterviewModal(
@@ -88,17 +99,22 @@ export async function submitInterviewAnswer(
   ctx: BotContext,
   action: ActionOf<"iv-submit">,
 ): Promise<void> {
-  await interaction.deferReply({ flags: EPHEMERAL });
-  const text = answerText(interaction, action.structured);
-  const context = { guildId: interaction.guildId };
-  const userId = interaction.user.id;
-  const outcome =
-    action.step === "answer"
-      ? await ctx.sessions.answer(action.sessionId, userId, text, context)
-      : action.step === "follow_up"
-        ? await ctx.sessions.followUp(action.sessionId, userId, text, context)
-        : await ctx.sessions.retry(action.sessionId, userId, text, context);
-  await show(interaction, ctx, outcome, action.structured);
+  await respond(
+    interaction,
+    async (slow) => {
+      const text = answerText(interaction, action.structured);
+      const context = { guildId: interaction.guildId };
+      const userId = interaction.user.id;
+      const outcome =
+        action.step === "answer"
+          ? await ctx.sessions.answer(action.sessionId, userId, text, context)
+          : action.step === "follow_up"
+            ? await ctx.sessions.followUp(action.sessionId, userId, text, context)
+            : await ctx.sessions.retry(action.sessionId, userId, text, context);
+      return outcomeMessage(interaction, ctx, outcome, slow, action.structured);
+    },
+    { defer: gradingIsSlow(ctx) },
+  );
 }
 
 export async function interviewStep(
@@ -106,22 +122,20 @@ export async function interviewStep(
   ctx: BotContext,
   action: ActionOf<"iv-next" | "iv-skip" | "iv-end" | "iv-resume">,
 ): Promise<void> {
-  await interaction.deferReply({ flags: EPHEMERAL });
-  const userId = interaction.user.id;
-  const sessions = ctx.sessions;
-  const outcome =
-    action.kind === "iv-next"
-      ? await sessions.next(action.sessionId, userId)
-      : action.kind === "iv-skip"
-        ? await sessions.skip(action.sessionId, userId)
-        : action.kind === "iv-end"
-          ? await sessions.end(action.sessionId, userId)
-          : await sessions.resume(action.sessionId, userId);
-  if (action.kind === "iv-resume" && !outcome.error) {
-    await interaction.editReply({ ...stateView(ctx, outcome.state), allowedMentions: NO_MENTIONS });
-    return;
-  }
-  await show(interaction, ctx, outcome);
+  await respond(interaction, async (slow) => {
+    const userId = interaction.user.id;
+    const sessions = ctx.sessions;
+    const outcome =
+      action.kind === "iv-next"
+        ? await sessions.next(action.sessionId, userId)
+        : action.kind === "iv-skip"
+          ? await sessions.skip(action.sessionId, userId)
+          : action.kind === "iv-end"
+            ? await sessions.end(action.sessionId, userId)
+            : await sessions.resume(action.sessionId, userId);
+    if (action.kind === "iv-resume" && !outcome.error) return stateView(ctx, outcome.state);
+    return outcomeMessage(interaction, ctx, outcome, slow);
+  });
 }
 
 export async function openPracticeModal(
@@ -142,11 +156,10 @@ export async function openPracticeModal(
   );
 }
 
-function singleFeedback(grade: Grade, previous: Grade | null, revise: Action | null) {
+function singleFeedback(grade: Grade, previous: Grade | null, revise: Action | null): ReplyBody {
   return {
     embeds: [feedbackEmbed({ grade, title: "Feedback", followUp: grade.follow_up, previous })],
     components: revise ? [row(button("Revise", revise, ButtonStyle.Primary))] : [],
-    allowedMentions: NO_MENTIONS,
   };
 }
 
@@ -167,47 +180,57 @@ export async function submitPracticeAnswer(
   ctx: BotContext,
   action: ActionOf<"pr-submit">,
 ): Promise<void> {
-  await interaction.deferReply({ flags: EPHEMERAL });
-  const question = ctx.content.bank.get(action.questionId);
-  if (!question) throw new UserError("That question is no longer in the bank. Try `/practice` again.");
-  const previous = action.previous ? await ownPreviousGrade(ctx, action.previous, interaction.user.id) : null;
-  const fb = await ctx.sessions.gradeSingle(
-    {
-      userId: interaction.user.id,
-      question: ctx.sessions.questionRef(question.id),
-      level: action.level,
-      text: answerText(interaction, action.structured),
+  await respond(
+    interaction,
+    async () => {
+      const question = ctx.content.bank.get(action.questionId);
+      if (!question) throw new UserError("That question is no longer in the bank. Try `/practice` again.");
+      const previous = action.previous
+        ? await ownPreviousGrade(ctx, action.previous, interaction.user.id)
+        : null;
+      const fb = await ctx.sessions.gradeSingle(
+        {
+          userId: interaction.user.id,
+          question: ctx.sessions.questionRef(question.id),
+          level: action.level,
+          text: answerText(interaction, action.structured),
+        },
+        { guildId: interaction.guildId },
+      );
+      return singleFeedback(fb.grade, previous, {
+        kind: "pr-answer",
+        questionId: question.id,
+        level: action.level,
+        previous: fb.attempt.id,
+        structured: action.structured,
+      });
     },
-    { guildId: interaction.guildId },
-  );
-  await interaction.editReply(
-    singleFeedback(fb.grade, previous, {
-      kind: "pr-answer",
-      questionId: question.id,
-      level: action.level,
-      previous: fb.attempt.id,
-      structured: action.structured,
-    }),
+    { defer: gradingIsSlow(ctx) },
   );
 }
 
 export async function submitFreeGrade(interaction: ModalSubmitInteraction, ctx: BotContext): Promise<void> {
-  await interaction.deferReply({ flags: EPHEMERAL });
-  const questionText = fieldWithin(interaction, QUESTION_FIELD, QUESTION_MAX);
-  const bankQuestion = ctx.content.bank.get(questionText.trim());
-  const question = bankQuestion
-    ? ctx.sessions.questionRef(bankQuestion.id)
-    : { id: null, text: questionText, competency: null, probes: [] };
-  const fb = await ctx.sessions.gradeSingle(
-    {
-      userId: interaction.user.id,
-      question,
-      level: await defaultLevel(interaction.guildId, ctx),
-      text: fieldWithin(interaction, ANSWER_FIELD, LIMITS.textInput),
+  await respond(
+    interaction,
+    async () => {
+      const questionText = fieldWithin(interaction, QUESTION_FIELD, QUESTION_MAX);
+      const bankQuestion = ctx.content.bank.get(questionText.trim());
+      const question = bankQuestion
+        ? ctx.sessions.questionRef(bankQuestion.id)
+        : { id: null, text: questionText, competency: null, probes: [] };
+      const fb = await ctx.sessions.gradeSingle(
+        {
+          userId: interaction.user.id,
+          question,
+          level: await defaultLevel(interaction.guildId, ctx),
+          text: fieldWithin(interaction, ANSWER_FIELD, LIMITS.textInput),
+        },
+        { guildId: interaction.guildId },
+      );
+      return singleFeedback(fb.grade, null, null);
     },
-    { guildId: interaction.guildId },
+    { defer: gradingIsSlow(ctx) },
   );
-  await interaction.editReply(singleFeedback(fb.grade, null, null));
 }
 
 export async function regrade(
@@ -215,15 +238,22 @@ export async function regrade(
   ctx: BotContext,
   action: ActionOf<"regrade">,
 ): Promise<void> {
-  await interaction.deferReply({ flags: EPHEMERAL });
-  const { feedback, state } = await ctx.sessions.regrade(action.attemptId, interaction.user.id, {
-    guildId: interaction.guildId,
-  });
-  if (state) {
-    await show(interaction, ctx, { state, effects: [], feedback, report: null, error: null });
-    return;
-  }
-  await interaction.editReply(singleFeedback(feedback.grade, null, null));
+  await respond(
+    interaction,
+    async (slow) => {
+      const { feedback, state } = await ctx.sessions.regrade(action.attemptId, interaction.user.id, {
+        guildId: interaction.guildId,
+      });
+      if (!state) return singleFeedback(feedback.grade, null, null);
+      return outcomeMessage(
+        interaction,
+        ctx,
+        { state, effects: [], feedback, report: null, error: null },
+        slow,
+      );
+    },
+    { defer: gradingIsSlow(ctx) },
+  );
 }
 
 export async function confirmDelete(
