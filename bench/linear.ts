@@ -14,6 +14,8 @@ import { gradeAnswer } from "../src/core/grading/grade.js";
 import { MAX_ANSWER_CHARS } from "../src/core/grading/limits.js";
 import { resolveQuestion } from "../src/core/grading/resolve.js";
 import { keepTerms, maskAnswer } from "../src/core/group/mask.js";
+import { analyzeStory } from "../src/core/stories/analyze.js";
+import { storySimilarity } from "../src/core/stories/similarity.js";
 
 const content = shippedContent();
 const QUESTION = "Tell me about a time you improved a process.";
@@ -169,6 +171,36 @@ for (const u of ["a.", "a-", "A ", "1,", "x@", "Acme. ", "www.", "http", "5S "])
     3,
   );
   report(`masking ${JSON.stringify(u)} repeated (50,000 characters)`, m1, m4);
+}
+
+console.log("\nstory bank (analyzeStory, storySimilarity): CPU ms at n and 4n characters, ratio");
+const STORY =
+  "At our Reno DC I re-slotted 400 SKUs by velocity and cut the pick path from 2.1 km to 1.3 km; a team of 14 across three sites saved $60k.\n";
+for (const u of [
+  STORY,
+  "1,",
+  "$1 ",
+  "team of ",
+  "dozens of ",
+  "three sites ",
+  "the board ",
+  "a hundred and ",
+  "7",
+  " ",
+  "a",
+]) {
+  const [a1, a4] = bestPair(
+    () => analyzeStory(fill(u, 4_000), content),
+    () => analyzeStory(fill(u, 16_000), content),
+    3,
+  );
+  report(`analyzeStory on ${JSON.stringify(u.slice(0, 30))} repeated (16,000 characters)`, a1, a4);
+  const [s1, s4] = bestPair(
+    () => storySimilarity(fill(u, 4_000), fill(u, 4_000)),
+    () => storySimilarity(fill(u, 16_000), fill(u, 16_000)),
+    3,
+  );
+  report(`storySimilarity on ${JSON.stringify(u.slice(0, 30))} repeated (16,000 characters)`, s1, s4);
 }
 
 console.log(slow === 0 ? "\nall linear" : `\n${slow} SLOW: look for a quadratic spot`);

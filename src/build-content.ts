@@ -54,10 +54,10 @@ export function buildContent(root: string): { artefact: ContentArtefact; cache: 
   const content = validateContent(sources);
   if (asExactJson(content) === undefined)
     throw new Error("the validated content holds a value JSON cannot carry exactly");
-  const { rubric, lexicon, feedback, prompts } = sources;
+  const { rubric, lexicon, feedback, posting, prompts } = sources;
   return {
     artefact: { format: ARTEFACT_FORMAT, sources: sourceHashes(sources), content },
-    cache: yamlAsJson([...sources.questions, rubric, lexicon, feedback, prompts.manifest]),
+    cache: yamlAsJson([...sources.questions, rubric, lexicon, feedback, posting, prompts.manifest]),
   };
 }
 

@@ -46,6 +46,7 @@ export function sourceHashes(sources: ContentSources): Record<string, string> {
     sources.rubric,
     sources.lexicon,
     sources.feedback,
+    sources.posting,
     sources.prompts.manifest,
     ...sources.prompts.templates,
     ...(sources.calibration ? [sources.calibration] : []),
@@ -65,6 +66,7 @@ export function withContentCache(sources: ContentSources, cache: ContentCache): 
     rubric: swap(sources.rubric),
     lexicon: swap(sources.lexicon),
     feedback: swap(sources.feedback),
+    posting: swap(sources.posting),
     prompts: { ...sources.prompts, manifest: swap(sources.prompts.manifest) },
   };
 }
@@ -140,7 +142,7 @@ export const CALIBRATION_FILE = join("rubrics", "calibration.json");
 
 /**
  * Reads questions/*.yaml, rubrics/star.yaml, rubrics/lexicon.yaml, rubrics/feedback.yaml,
- * rubrics/calibration.json and prompts/ (prompts.yaml and the *.md prompts) under a root folder.
+ * rubrics/posting.yaml, rubrics/calibration.json and prompts/ (prompts.yaml and the *.md prompts) under a root folder.
  * `calibration: false` leaves the fitted models out, to fit new ones.
  */
 export function readContentSources(
@@ -157,6 +159,7 @@ export function readContentSources(
     rubric: read(root, join(root, "rubrics", "star.yaml")),
     lexicon: read(root, join(root, "rubrics", "lexicon.yaml")),
     feedback: read(root, join(root, "rubrics", "feedback.yaml")),
+    posting: read(root, join(root, "rubrics", "posting.yaml")),
     prompts: readPrompts(root),
     calibration: opts.calibration === false ? undefined : read(root, join(root, CALIBRATION_FILE)),
   };

@@ -38,6 +38,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./grade-command.js")).gradeCommand,
   },
   {
+    name: "posting",
+    summary: "Read a job posting (file or stdin): its level, the competencies it stresses, how to practise",
+    load: async () => (await import("./posting-command.js")).postingCommand,
+  },
+  {
     name: "eval",
     summary: "Measure the grader against hand-labelled answers (agreement, kappa, F1, Spearman)",
     load: async () => (await import("./eval-command.js")).evalCommand,

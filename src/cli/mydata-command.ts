@@ -13,7 +13,7 @@ import { safeText } from "./terminal/sanitize.js";
 export const mydataCommand: Command = {
   name: "mydata",
   summary: "Export (JSON) or delete everything stored about you",
-  usage: `star-coach mydata export [--user NAME]      prints your users, sessions and answers as JSON
+  usage: `star-coach mydata export [--user NAME]      prints your user, sessions, answers and stories as JSON
        star-coach mydata delete --yes [--user NAME] deletes them all`,
   async run(args, io) {
     const { values, positionals } = parseArgs({
@@ -38,8 +38,9 @@ export const mydataCommand: Command = {
         // The terminal's own files: the last level and focus, and copies of answers that could not be saved.
         await forgetDefaults(config.DATA_DIR, userId);
         await deleteRecoveryCopies(config.DATA_DIR);
+        const stories = deleted.stories > 0 ? `${count(deleted.stories, "story", "stories")}, ` : "";
         io.stdout.write(
-          `Deleted ${count(deleted.attempts, "answer")} and ${count(deleted.sessions, "session")} of ${safeText(userId)}, with your practice defaults and any answers kept in ${RECOVERY_DIR}/.\n`,
+          `Deleted ${count(deleted.attempts, "answer")} and ${count(deleted.sessions, "session")} of ${safeText(userId)}, with ${stories}your practice defaults and any answers kept in ${RECOVERY_DIR}/.\n`,
         );
       }
       return 0;

@@ -42,6 +42,8 @@ export const ActionSchema = z.discriminatedUnion("kind", [
     structured: z.boolean(),
   }),
   z.object({ kind: z.literal("grade-submit") }),
+  /** Show the answer restructured and a model answer, after feedback on this attempt. */
+  z.object({ kind: z.literal("model"), attemptId: z.string() }),
   /** Grade a stored answer again after a failure. */
   z.object({ kind: z.literal("regrade"), attemptId: z.string() }),
   z.object({ kind: z.literal("mydata-delete"), userId: z.string() }),
@@ -60,6 +62,7 @@ export const ActionSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("gr-close"), roundId: z.string() }),
 ]);
 export type Action = z.infer<typeof ActionSchema>;
+export type ActionOf<K extends Action["kind"]> = Extract<Action, { kind: K }>;
 
 const SEP = "|";
 
@@ -73,6 +76,7 @@ const order: { [K in Action["kind"]]: Array<Exclude<keyof Extract<Action, { kind
   "pr-answer": ["questionId", "level", "previous", "structured"],
   "pr-submit": ["questionId", "level", "previous", "structured"],
   "grade-submit": [],
+  model: ["attemptId"],
   regrade: ["attemptId"],
   "mydata-delete": ["userId"],
   "gr-answer": ["roundId", "replace"],

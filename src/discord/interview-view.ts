@@ -70,7 +70,14 @@ export function outcomeView(ctx: BotContext, outcome: Outcome, structured = fals
           previous: outcome.feedback.previous,
         }),
       ],
-      [feedbackButtons(state.id, { followUp: followUp !== null, last, structured })],
+      [
+        feedbackButtons(state.id, {
+          followUp: followUp !== null,
+          last,
+          structured,
+          attemptId: outcome.feedback.attempt.id,
+        }),
+      ],
     );
   }
   return stateView(ctx, state, structured);

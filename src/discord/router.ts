@@ -31,6 +31,7 @@ import {
   submitInterviewAnswer,
   submitPracticeAnswer,
 } from "./components/handlers.js";
+import { showStrongAnswer } from "./components/strong-answer.js";
 import type { BotContext } from "./context.js";
 import { type Action, decodeAction } from "./custom-ids.js";
 import { errorRef, UserError } from "./errors.js";
@@ -88,6 +89,8 @@ function onButton(
       return openPracticeModal(interaction, ctx, action);
     case "regrade":
       return regrade(interaction, ctx, action);
+    case "model":
+      return showStrongAnswer(interaction, ctx, action);
     case "mydata-delete":
       return confirmDelete(interaction, ctx, action);
     case "gr-answer":

@@ -8,6 +8,7 @@ import { LevelSchema } from "../core/levels.js";
 import type { GroupStore } from "./group-store.js";
 import { checkStored, parseJson, toStoredJson } from "./json.js";
 import { KyselyGroupStore } from "./kysely-groups.js";
+import { KyselyStories } from "./kysely-stories.js";
 import {
   ATTEMPT_KINDS,
   type AttemptRecord,
@@ -18,7 +19,10 @@ import {
   type GuildSettings,
   GuildSettingsSchema,
   type NewAttempt,
+  type NewStory,
   type SessionRecord,
+  type StoryPatch,
+  type StoryRecord,
   type UserExport,
   type UserRecord,
   type UserSettings,
@@ -74,10 +78,11 @@ function toAttempt(row: Selectable<AttemptsTable>): AttemptRecord<Grade> {
   };
 }
 
-/** The Store contract over Kysely: the same SQL for SQLite and PostgreSQL. */
+/** The Store contract over Kysely: the same SQL for SQLite and PostgreSQL (stories: KyselyStories). */
 export class KyselyStore implements Store {
   readonly groups: GroupStore;
   readonly #users: UserData;
+  readonly #stories: KyselyStories;
   readonly #settings = new Map<string, { settings: GuildSettings; until: number }>();
   readonly #settingsMs: number;
   /** Counts saves of guild settings: a read that overlapped one does not cache what it read. */
@@ -91,6 +96,7 @@ export class KyselyStore implements Store {
   ) {
     this.groups = new KyselyGroupStore(db);
     this.#users = new UserData(engine, db);
+    this.#stories = new KyselyStories(engine, db, () => this.#users.scrubFiles());
     this.#settingsMs = options.settingsCacheMs ?? DEFAULT_SETTINGS_CACHE_MS;
     this.#now = options.now ?? Date.now;
   }
@@ -740,11 +746,35 @@ export class KyselyStore implements Store {
     if (guildId !== null) await add("guild", guildId);
   }
 
+  addStory(story: NewStory): Promise<void> {
+    return this.#stories.add(story);
+  }
+
+  listStories(userId: string): Promise<StoryRecord[]> {
+    return this.#stories.list(userId);
+  }
+
+  getStory(userId: string, id: string): Promise<StoryRecord | null> {
+    return this.#stories.get(userId, id);
+  }
+
+  updateStory(userId: string, id: string, patch: StoryPatch): Promise<StoryRecord | null> {
+    return this.#stories.update(userId, id, patch);
+  }
+
+  deleteStory(userId: string, id: string): Promise<boolean> {
+    return this.#stories.delete(userId, id);
+  }
+
+  countStories(userId: string): Promise<number> {
+    return this.#stories.count(userId);
+  }
+
   exportUser(userId: string, at: string): Promise<UserExport> {
     return this.#users.exportUser(userId, at);
   }
 
-  deleteUser(userId: string): Promise<{ sessions: number; attempts: number }> {
+  deleteUser(userId: string): Promise<{ sessions: number; attempts: number; stories: number }> {
     return this.#users.deleteUser(userId);
   }
 

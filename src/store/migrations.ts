@@ -284,6 +284,33 @@ const MIGRATIONS: Record<string, Migration> = {
         .execute();
     },
   },
+  // The story bank: a user's own STAR stories, graded, listed by user in the order they were added, and
+  // expired by the global retention period by when they were last changed (see Store.purgeAttemptsBefore).
+  "0010_stories": {
+    async up(db: Kysely<unknown>) {
+      await db.schema
+        .createTable("stories")
+        .addColumn("id", "text", (c) => c.primaryKey())
+        .addColumn("user_id", "text", (c) => c.notNull())
+        .addColumn("title", "text", (c) => c.notNull())
+        .addColumn("text", "text", (c) => c.notNull())
+        .addColumn("parts", "text")
+        .addColumn("competencies", "text", (c) => c.notNull())
+        .addColumn("competencies_edited", "integer", (c) => c.notNull().defaultTo(0))
+        .addColumn("level", "text", (c) => c.notNull())
+        .addColumn("grade", "text", (c) => c.notNull())
+        .addColumn("grader_version", "text", (c) => c.notNull())
+        .addColumn("created_at", "text", (c) => c.notNull())
+        .addColumn("updated_at", "text", (c) => c.notNull())
+        .execute();
+      await db.schema
+        .createIndex("stories_user_created")
+        .on("stories")
+        .columns(["user_id", "created_at"])
+        .execute();
+      await db.schema.createIndex("stories_updated").on("stories").column("updated_at").execute();
+    },
+  },
 };
 
 /** A stored grade's overall score (1–5), or null when the JSON does not hold one. */

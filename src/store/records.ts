@@ -1,6 +1,8 @@
 import { z } from "zod";
 import { CRITERIA, type CriterionId } from "../core/criteria.js";
+import type { Grade } from "../core/grading/types.js";
 import { LevelSchema } from "../core/levels.js";
+import { thousands } from "../core/text/plural.js";
 
 export const ATTEMPT_KINDS = ["answer", "follow_up", "retry", "single", "group"] as const;
 export type AttemptKind = (typeof ATTEMPT_KINDS)[number];
@@ -186,4 +188,105 @@ export interface UserExport {
   llmCache: ExportedCachedGrade[];
   /** LLM tokens counted against the user's daily budget. */
   llmSpend: Array<{ day: string; tokens: number }>;
+  /** The user's story bank, oldest first. */
+  stories: ExportedStory[];
+}
+
+/**
+ * The story bank's limits, checked on every write. A story entered as four parts is stored joined by
+ * blank lines: 4 × 1,450 + 3 × 2 = 5,806 characters, under the whole story's 6,000, so four parts that
+ * each pass always make a story that passes. (A Discord modal takes up to 4,000 per field: its story
+ * fields are cut to `part`.)
+ */
+export const STORY_LIMITS = {
+  /** Stories a user may keep; adding one more is refused with StoryBankFullError. */
+  perUser: 50,
+  title: 100,
+  text: 6_000,
+  part: 1_450,
+  competencies: 20,
+} as const;
+
+const STORY_PART_NAMES = ["situation", "task", "action", "result"] as const;
+
+/** A story's four parts as stored (JSON): read with no length limit, so a lowered limit never hides one. */
+export const StoryPartsSchema = z.object({
+  situation: z.string(),
+  task: z.string(),
+  action: z.string(),
+  result: z.string(),
+});
+export type StoryParts = z.infer<typeof StoryPartsSchema>;
+
+/** A story's competency ids as stored (JSON). */
+export const StoryCompetenciesSchema = z.array(z.string().min(1).max(100)).max(STORY_LIMITS.competencies);
+
+/** What the user typed, checked on write: its messages are shown to them (InvalidStoryError). */
+export const StoryContentSchema = z.object({
+  title: z
+    .string()
+    .refine((t) => t.trim().length > 0, "A story needs a title.")
+    .max(STORY_LIMITS.title, `A story's title can be at most ${STORY_LIMITS.title} characters.`),
+  text: z
+    .string()
+    .refine((t) => t.trim().length > 0, "A story needs some text.")
+    .max(STORY_LIMITS.text, `A story can be at most ${thousands(STORY_LIMITS.text)} characters.`),
+  parts: z
+    .object(
+      Object.fromEntries(
+        STORY_PART_NAMES.map((p) => [
+          p,
+          z
+            .string()
+            .max(
+              STORY_LIMITS.part,
+              `Each part of a story (situation, task, action, result) can be at most ${thousands(STORY_LIMITS.part)} characters.`,
+            ),
+        ]),
+      ) as Record<keyof StoryParts, z.ZodString>,
+    )
+    .nullable(),
+});
+
+export interface NewStory {
+  id: string;
+  userId: string;
+  title: string;
+  /** The whole story as graded (the parts joined by blank lines when it was given as parts). */
+  text: string;
+  /** The four parts, when the story was entered as four fields. */
+  parts: StoryParts | null;
+  /** Detected or corrected competency ids. */
+  competencies: string[];
+  /** The user corrected the competencies: keep them when re-grading. */
+  competenciesEdited: boolean;
+  /** The level the story shows, as estimated. */
+  level: z.infer<typeof LevelSchema>;
+  /** Validated by GradeSchema on write and on read. */
+  grade: Grade;
+  /** The grader's version when the grade was made: a newer grader refreshes the grade. */
+  graderVersion: string;
+  /** ISO time: the story's createdAt and updatedAt. */
+  at: string;
+}
+
+export interface StoryRecord extends Omit<NewStory, "at"> {
+  createdAt: string;
+  updatedAt: string;
+}
+
+/** The fields to change, and when (the story's new updatedAt). */
+export type StoryPatch = Partial<
+  Pick<
+    NewStory,
+    "title" | "text" | "parts" | "competencies" | "competenciesEdited" | "level" | "grade" | "graderVersion"
+  >
+> & { at: string };
+
+/** A story as exported: as stored, readable or not (a JSON column that fails its schema is given as stored). */
+export interface ExportedStory extends Omit<StoryRecord, "parts" | "competencies" | "level" | "grade"> {
+  parts: unknown;
+  competencies: unknown;
+  level: string;
+  grade: unknown;
 }

@@ -137,7 +137,27 @@ export interface LlmSpendTable {
   tokens: number;
 }
 
+/** A user's story bank (0010): their own STAR stories, graded, kept until they delete them or retention does. */
+export interface StoriesTable {
+  id: string;
+  user_id: string;
+  title: string;
+  text: string;
+  /** JSON of the four parts, or null when the story was entered whole. */
+  parts: string | null;
+  /** JSON array of competency ids. */
+  competencies: string;
+  /** 1 when the user corrected the competencies, else 0. */
+  competencies_edited: number;
+  level: string;
+  grade: string;
+  grader_version: string;
+  created_at: string;
+  updated_at: string;
+}
+
 export interface Database {
+  stories: StoriesTable;
   llm_cache: LlmCacheTable;
   llm_spend: LlmSpendTable;
   interactions: InteractionsTable;

@@ -10,7 +10,10 @@ import type {
   GradeOwner,
   GuildSettings,
   NewAttempt,
+  NewStory,
   SessionRecord,
+  StoryPatch,
+  StoryRecord,
   UserExport,
   UserRecord,
   UserSettings,
@@ -31,6 +34,27 @@ export class VersionConflictError extends StarCoachError {
  */
 export class StoredDataError extends StarCoachError {
   override readonly name = "StoredDataError";
+}
+
+/** The user's story bank holds `limit` stories already: adding one more is refused. */
+export class StoryBankFullError extends StarCoachError {
+  override readonly name = "StoryBankFullError";
+  constructor(
+    readonly userId: string,
+    readonly limit: number,
+  ) {
+    super(`story bank of ${userId} is full (${limit} stories)`, {
+      userMessage: `Your story bank is full (${limit} stories): delete a story to add another.`,
+    });
+  }
+}
+
+/** A story's title, text or parts are empty or too long: `userMessage` says which limit. */
+export class InvalidStoryError extends StarCoachError {
+  override readonly name = "InvalidStoryError";
+  constructor(userMessage: string) {
+    super(`story refused: ${userMessage}`, { userMessage });
+  }
 }
 
 /** Persistence for users, sessions, attempts and guild settings (group state under `groups`): one contract, two engines. */
@@ -147,13 +171,39 @@ export interface Store {
   tokensSpent(userId: string, guildId: string | null, day: string): Promise<{ user: number; guild: number }>;
   spendTokens(userId: string, guildId: string | null, tokens: number, day: string): Promise<void>;
 
+  /**
+   * Adds a story to the user's bank. Refused with StoryBankFullError when they keep
+   * STORY_LIMITS.perUser already (checked in the same statement, so two adds at once cannot pass it),
+   * with InvalidStoryError when the title, text or parts break STORY_LIMITS, and with StoredDataError
+   * when another field fails its schema. NUL and unpaired surrogates become U+FFFD, as in answers.
+   */
+  addStory(story: NewStory): Promise<void>;
+  /** The user's stories, oldest first; a row that fails validation is skipped and logged. */
+  listStories(userId: string): Promise<StoryRecord[]>;
+  /** The user's story; null when there is none with that id, or it is another user's. */
+  getStory(userId: string, id: string): Promise<StoryRecord | null>;
+  /**
+   * Changes the given fields of the user's story (checked as addStory checks them) and sets its
+   * updatedAt to `patch.at`; returns the story as stored, or null when it is not theirs or gone.
+   */
+  updateStory(userId: string, id: string, patch: StoryPatch): Promise<StoryRecord | null>;
+  /** Deletes the user's story, leaving no byte of it (as deleteUser); false when it was not theirs or gone. */
+  deleteStory(userId: string, id: string): Promise<boolean>;
+  countStories(userId: string): Promise<number>;
+
   /** Everything stored about the user, readable or not. */
   exportUser(userId: string, at: string): Promise<UserExport>;
-  /** Deletes everything stored about the user, cached LLM grades and token counts included; no byte stays. */
-  deleteUser(userId: string): Promise<{ sessions: number; attempts: number }>;
+  /**
+   * Deletes everything stored about the user, cached LLM grades, token counts and stories included; no
+   * byte stays.
+   */
+  deleteUser(userId: string): Promise<{ sessions: number; attempts: number; stories: number }>;
   /**
    * Deletes attempts created before `before` (only those given in `guildId` when it is set), with their
-   * cached LLM grades; returns how many attempts.
+   * cached LLM grades. Without `guildId` (the global retention period) it also deletes the stories last
+   * updated before `before`: a story is the user's text, kept by the same rule as their answers; a
+   * server's own retention leaves stories alone, as they belong to no server. Returns how many answers
+   * and stories it deleted.
    */
   purgeAttemptsBefore(before: string, guildId?: string): Promise<number>;
 

@@ -4,13 +4,19 @@ import { GradeSchema } from "../core/grading/types.js";
 import { InterviewStateSchema } from "../core/interview/types.js";
 import { log } from "../log.js";
 import { exportJson } from "./json.js";
-import { ShareSchema, type UserExport, UserSettingsSchema } from "./records.js";
+import {
+  ShareSchema,
+  StoryCompetenciesSchema,
+  StoryPartsSchema,
+  type UserExport,
+  UserSettingsSchema,
+} from "./records.js";
 import type { Database } from "./schema.js";
 
 /**
  * A user's own data: the export (everything, readable or not), deletion and retention. Delete means
  * delete: the answer, its grades, the LLM grades cached from it (they quote it) and the user's token
- * counts go together, and on SQLite (secure_delete, set when the store opens) the freed pages are zeroed
+ * counts go together (and the user's story bank), and on SQLite (secure_delete, set when the store opens) the freed pages are zeroed
  * and the write-ahead log is emptied, so no byte of the text stays in the files.
  */
 export class UserData {
@@ -21,7 +27,7 @@ export class UserData {
 
   async exportUser(userId: string, at: string): Promise<UserExport> {
     const db = this.db;
-    const [user, sessions, attempts, entries, ratings, cached, spent] = await Promise.all([
+    const [user, sessions, attempts, entries, ratings, cached, spent, stories] = await Promise.all([
       db.selectFrom("users").selectAll().where("id", "=", userId).executeTakeFirst(),
       db.selectFrom("sessions").select("state").where("user_id", "=", userId).orderBy("created_at").execute(),
       db
@@ -45,6 +51,13 @@ export class UserData {
         .where("scope", "=", "user")
         .where("subject", "=", userId)
         .orderBy("day")
+        .execute(),
+      db
+        .selectFrom("stories")
+        .selectAll()
+        .where("user_id", "=", userId)
+        .orderBy("created_at")
+        .orderBy("id")
         .execute(),
     ]);
     return {
@@ -99,13 +112,28 @@ export class UserData {
         createdAt: c.created_at,
       })),
       llmSpend: spent.map((s) => ({ day: s.day, tokens: Number(s.tokens) })),
+      stories: stories.map((s) => ({
+        id: s.id,
+        userId: s.user_id,
+        title: s.title,
+        text: s.text,
+        parts: s.parts === null ? null : exportJson(StoryPartsSchema, s.parts),
+        competencies: exportJson(StoryCompetenciesSchema, s.competencies),
+        competenciesEdited: Number(s.competencies_edited) === 1,
+        level: s.level,
+        grade: exportJson(GradeSchema, s.grade),
+        graderVersion: s.grader_version,
+        createdAt: s.created_at,
+        updatedAt: s.updated_at,
+      })),
     };
   }
 
-  async deleteUser(userId: string): Promise<{ sessions: number; attempts: number }> {
+  async deleteUser(userId: string): Promise<{ sessions: number; attempts: number; stories: number }> {
     const deleted = await this.db.transaction().execute(async (tx) => {
       const attempts = await tx.deleteFrom("attempts").where("user_id", "=", userId).executeTakeFirst();
       const sessions = await tx.deleteFrom("sessions").where("user_id", "=", userId).executeTakeFirst();
+      const stories = await tx.deleteFrom("stories").where("user_id", "=", userId).executeTakeFirst();
       await tx.deleteFrom("llm_cache").where("user_id", "=", userId).execute();
       await tx.deleteFrom("llm_spend").where("scope", "=", "user").where("subject", "=", userId).execute();
       await tx.deleteFrom("cooldowns").where("user_id", "=", userId).execute();
@@ -116,14 +144,23 @@ export class UserData {
         .execute();
       await tx.deleteFrom("users").where("id", "=", userId).execute();
       await forgetInGroupRecords(tx, userId);
-      return { sessions: Number(sessions.numDeletedRows), attempts: Number(attempts.numDeletedRows) };
+      return {
+        sessions: Number(sessions.numDeletedRows),
+        attempts: Number(attempts.numDeletedRows),
+        stories: Number(stories.numDeletedRows),
+      };
     });
     await this.scrubFiles();
     return deleted;
   }
 
+  /**
+   * Retention (see Store.purgeAttemptsBefore): answers by when they were given, with their cached grades;
+   * on the global purge (no `guildId`) also stories, by when they were last changed. Returns how many
+   * answers and stories.
+   */
   async purgeAttemptsBefore(before: string, guildId?: string): Promise<number> {
-    const { attempts, cached } = await this.db.transaction().execute(async (tx) => {
+    const { attempts, stories, cached } = await this.db.transaction().execute(async (tx) => {
       let expired = tx.selectFrom("attempts").select("id").where("created_at", "<", before);
       if (guildId !== undefined) expired = expired.where("guild_id", "=", guildId);
       // The cached grades of the expiring answers, and cached grades linked to no answer by their own date.
@@ -137,22 +174,32 @@ export class UserData {
       let purge = tx.deleteFrom("attempts").where("created_at", "<", before);
       if (guildId !== undefined) purge = purge.where("guild_id", "=", guildId);
       const result = await purge.executeTakeFirst();
+      // Stories belong to no server: a server's retention leaves them to the global one.
+      const storiesGone =
+        guildId === undefined
+          ? Number(
+              (await tx.deleteFrom("stories").where("updated_at", "<", before).executeTakeFirst())
+                .numDeletedRows,
+            )
+          : 0;
       return {
         attempts: Number(result.numDeletedRows),
+        stories: storiesGone,
         cached: Number(linked.numDeletedRows) + Number(loose.numDeletedRows),
       };
     });
-    if (attempts + cached > 0) await this.scrubFiles();
-    return attempts;
+    if (attempts + stories + cached > 0) await this.scrubFiles();
+    return attempts + stories;
   }
 
   /**
    * SQLite: secure_delete has zeroed the freed space, but the write-ahead log still holds the pages as
    * they were; checkpoint it into the file and truncate it. better-sqlite3 is synchronous, so this never
    * waits for another connection (it would hold the event loop): one mid-read holds the log back, and
-   * the next delete or automatic checkpoint finishes the job.
+   * the next delete or automatic checkpoint finishes the job. Also called after a story is deleted or
+   * edited (KyselyStories).
    */
-  private async scrubFiles(): Promise<void> {
+  async scrubFiles(): Promise<void> {
     if (this.engine !== "sqlite") return;
     const warn = (message: string) => log().child({ module: "store" }).warn(message);
     // The one connection, held: no other query runs while the busy timeout is off.

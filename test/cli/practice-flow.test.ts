@@ -16,7 +16,7 @@ describe("clear controls", () => {
       input: `${SHORT_ANSWER}\n\nx\nnext please\n\n${SHORT_ANSWER}\n\n\n`,
     });
     expect(run.code).toBe(0);
-    expect([...run.stdout.matchAll(/Please press Enter, or type r, m or q\./g)]).toHaveLength(2);
+    expect([...run.stdout.matchAll(/Please press Enter, or type r, m, f or q\./g)]).toHaveLength(2);
     const [, second = ""] = run.stdout.split("Question 2 of 2");
     expect(second).toContain("Interview report");
     expect(second).not.toContain("Next question");

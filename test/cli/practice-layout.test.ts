@@ -13,9 +13,13 @@ describe("layout", () => {
   it("wraps everything to 80 columns when the output is not a terminal", async () => {
     const run = await runInProcess(["practice", "--user", "wrap80", "--no-follow-ups"], {
       env: { DATA_DIR: tempDataDir() },
-      input: `1\n1\n1\n${[SITUATION, TASK, ACTION, RESULT].join("\n")}\n\nm\n\n`,
+      input: `1\n1\n1\n${[SITUATION, TASK, ACTION, RESULT].join("\n")}\n\nm\nf\n\n`,
     });
     expect(run.stdout).toContain("Interview report");
+    // m: the answer rebuilt in STAR order, then the team's model answer, each part labelled.
+    expect(run.stdout).toContain("Your answer, restructured");
+    expect(run.stdout).toMatch(/A strong answer for (this|another [a-z-]+) question \(entry level\)/);
+    expect(run.stdout).toMatch(/^R {2}\S/m);
     expect(overWidth(run.stdout, 80)).toEqual([]);
   });
 
@@ -34,8 +38,8 @@ describe("layout", () => {
     expect(`Overall${block}`.split("\n").length).toBeLessThanOrEqual(24);
     // The sentences behind each score wait for the "more" key.
     expect(block).not.toContain('"At our Columbus distribution center');
-    expect(block.split(/\s+/).join(" ")).toContain("m for the full evidence");
-    t.line("m");
+    expect(block.split(/\s+/).join(" ")).toContain("f for the full evidence");
+    t.line("f");
     await t.waitFor('"At our Columbus distribution center');
     await t.waitFor("Enter for your report");
     t.line();

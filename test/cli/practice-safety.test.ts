@@ -104,7 +104,7 @@ describe("nothing typed is lost", () => {
 });
 
 describe("safe output", () => {
-  it("never prints escape sequences or control bytes from an answer, even in the full evidence", async () => {
+  it("never prints escape sequences or control bytes from an answer, even in the full evidence or the answer restructured", async () => {
     const dataDir = tempDataDir();
     const hostile = [
       `${SITUATION} \x1b]52;c;SGVsbG8=\x07\x1b[2J\x1b[8m`,
@@ -114,7 +114,7 @@ describe("safe output", () => {
     ].join("\n");
     const run = await runInProcess(["practice", "--user", "hostile", ...ONE_QUESTION], {
       env: { DATA_DIR: dataDir },
-      input: `${hostile}\n\nm\n\n`,
+      input: `${hostile}\n\nm\nf\n\n`,
     });
     expect(run.code).toBe(0);
     expect(run.stdout).toContain("At our Columbus distribution center");

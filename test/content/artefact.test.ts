@@ -56,7 +56,7 @@ describe("the content artefact", () => {
     const sources = readContentSources();
     expectSame(contentFromData(JSON.parse(JSON.stringify(artefact)).content), loadContent(sources));
     expect(Object.keys(artefact.sources)).toHaveLength(
-      sources.questions.length + 5 + sources.prompts.templates.length,
+      sources.questions.length + 6 + sources.prompts.templates.length,
     );
     expect(artefact.sources["rubrics/star.yaml"]).toBe(textKey(sources.rubric.text));
   });
@@ -128,7 +128,7 @@ describe("the build's YAML-as-JSON cache", () => {
   it("gives each unchanged YAML file as JSON, the same content once validated; an edited file stays YAML", () => {
     const sources = readContentSources();
     const { cache } = buildContent(ROOT);
-    expect(Object.keys(cache)).toHaveLength(sources.questions.length + 4);
+    expect(Object.keys(cache)).toHaveLength(sources.questions.length + 5);
     const cached = withContentCache(sources, cache);
     expect(cached.lexicon.text).toBe(cache[textKey(sources.lexicon.text)]);
     expectSame(loadContent(cached), loadContent(sources));

@@ -54,6 +54,8 @@ describe("impossible figures", () => {
     expect(issues("Throughput rose 150% after the second line opened.")).toEqual([]);
     expect(issues("Capacity increased by 250% with the new line.")).toEqual([]);
     expect(issues("Output was 120% of target in March.")).toEqual([]);
+    expect(issues("The press line was loaded at 104% utilization for most of the quarter.")).toEqual([]);
+    expect(issues("Bed occupancy ran at 108% through the winter.")).toEqual([]);
     expect(issues("On-time delivery went from 60% to 96%.")).toEqual([]);
     expect(issues("Errors fell by 60%.")).toEqual([]);
     expect(issues("We saved $300,000 on a $1M budget.")).toEqual([]);
@@ -69,7 +71,10 @@ describe("impossible figures", () => {
 
   it("knows which metrics are shares", () => {
     expect(isShareMetric("on time")).toBe(true);
-    expect(isShareMetric("utilization")).toBe(true);
+    expect(isShareMetric("oee")).toBe(true);
+    // Loads past capacity are reported, not impossible.
+    expect(isShareMetric("utilization")).toBe(false);
+    expect(isShareMetric("occupancy")).toBe(false);
     expect(isShareMetric("first pass yield")).toBe(true);
     expect(isShareMetric("throughput")).toBe(false);
     expect(isShareMetric("capacity")).toBe(false);

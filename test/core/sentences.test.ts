@@ -63,6 +63,16 @@ describe("segment", () => {
     ]);
   });
 
+  it("reads a clock time inside a sentence, and at its end when a capital follows", () => {
+    expect(
+      texts("I held every bin made since 4 p.m. and set up full inspection. By 6 a.m. We had sorted it."),
+    ).toEqual([
+      "I held every bin made since 4 p.m. and set up full inspection.",
+      "By 6 a.m.",
+      "We had sorted it.",
+    ]);
+  });
+
   it("breaks long run-on text without punctuation at clause boundaries", () => {
     const runOn =
       "i started by looking at the data and found that most of the delays came from the packing station because we had only two packers on the night shift and the trucks left late every day and then i moved one picker to packing and then i changed the wave release times so that the trucks were loaded earlier";

@@ -10,6 +10,7 @@ import { groupStoreContract } from "./group-contract.js";
 import { privacyContract } from "./privacy-contract.js";
 import type { RawDb } from "./raw.js";
 import { standingsContract } from "./standings-contract.js";
+import { storiesContract } from "./stories-contract.js";
 
 export interface StoreFactory {
   /** A fresh, empty store. */
@@ -65,6 +66,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
   dataFaultsContract(name, factory);
   privacyContract(name, factory);
   standingsContract(name, factory);
+  storiesContract(name, factory);
   describe(`store contract: ${name}`, () => {
     it("creates users once and keeps their settings", async () => {
       const store = await factory.open();
@@ -204,7 +206,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
       expect(exported.attempts.map((a) => a.id)).toEqual([old.id, recent.id]);
       expect(exported.attempts[0]?.answerText).toBe(STRONG_ANSWER);
       expect(await store.purgeAttemptsBefore("2025-06-01T00:00:00.000Z")).toBe(1);
-      expect(await store.deleteUser("u5")).toEqual({ sessions: 1, attempts: 1 });
+      expect(await store.deleteUser("u5")).toEqual({ sessions: 1, attempts: 1, stories: 0 });
       expect(await store.exportUser("u5", at(3))).toEqual({
         exportedAt: at(3),
         user: null,
@@ -214,6 +216,7 @@ export function storeContract(name: string, factory: StoreFactory): void {
         peerRatings: [],
         llmCache: [],
         llmSpend: [],
+        stories: [],
       });
       expect(await store.listAttempts("u6")).toHaveLength(1);
       await store.close();

@@ -20,14 +20,15 @@ describe("migration 0008: the overall column", () => {
     const g = grade(graded.answerText, graded.questionId ?? undefined);
     await store.saveGrade(graded.id, g, "offline", "2026-01-05T10:01:00.000Z");
     await store.close();
-    // Back to the schema before 0008 (and so before 0009), as a database of that time holds it.
+    // Back to the schema before 0008 (and so before 0009 and 0010), as a database of that time holds it.
     const raw = new Database(file);
     raw.exec(`
       DROP INDEX attempts_guild_scores;
       ALTER TABLE attempts DROP COLUMN criterion_scores;
       ALTER TABLE attempts DROP COLUMN overall;
+      DROP TABLE stories;
       DELETE FROM kysely_migration
-        WHERE name IN ('0008_attempt_overall', '0009_attempt_scores_and_leaderboard_index');
+        WHERE name IN ('0008_attempt_overall', '0009_attempt_scores_and_leaderboard_index', '0010_stories');
     `);
     raw.close();
 

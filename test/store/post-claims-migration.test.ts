@@ -11,7 +11,7 @@ describe("migration 0007: post claims", () => {
   it("counts earlier daily claims and closed rounds as posted, and leaves open rounds without a summary due", async () => {
     const file = join(mkdtempSync(join(tmpdir(), "star-coach-")), "test.db");
     await (await openSqliteStore(file)).close();
-    // Back to the schema before 0007 (and so before 0008 and 0009), with rows written by the code of that time.
+    // Back to the schema before 0007 (and so before 0008, 0009 and 0010), with rows written by the code of that time.
     const raw = new Database(file);
     raw.exec(`
       DROP INDEX group_rounds_summary_retry;
@@ -30,8 +30,9 @@ describe("migration 0007: post claims", () => {
       DROP INDEX attempts_guild_scores;
       ALTER TABLE attempts DROP COLUMN criterion_scores;
       ALTER TABLE attempts DROP COLUMN overall;
+      DROP TABLE stories;
       DELETE FROM kysely_migration
-        WHERE name IN ('0008_attempt_overall', '0009_attempt_scores_and_leaderboard_index');
+        WHERE name IN ('0008_attempt_overall', '0009_attempt_scores_and_leaderboard_index', '0010_stories');
     `);
     raw
       .prepare("INSERT INTO daily_posts (guild_id, day, claimed_by, claimed_at) VALUES (?, ?, ?, ?)")

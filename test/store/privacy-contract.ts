@@ -5,6 +5,7 @@ import type { Store } from "../../src/store/store.js";
 import { grade, STRONG_ANSWER } from "../helpers/grade.js";
 import { at, newAttempt, newSession, type StoreFactory, T0 } from "./contract.js";
 import { tablesContaining } from "./raw.js";
+import { newStory } from "./stories-contract.js";
 
 /** A sentence no other test writes, so finding any part of it anywhere means the answer is still there. */
 const sentence = (mark: string) => `I reconciled the ${mark} ledger myself and cut the gap to zero.`;
@@ -57,6 +58,25 @@ function filesHold(factory: StoreFactory, needle: string): boolean | null {
     .files()
     .filter((f) => existsSync(f))
     .some((f) => readFileSync(f).includes(bytes));
+}
+
+/** A story with the mark in its title, text, one part and its grade's quotes: every place its words go. */
+async function storyEverywhere(store: Store, userId: string, id: string, mark: string, when = T0) {
+  const parts = {
+    situation: "Our cycle counts kept missing.",
+    task: "I owned the fix.",
+    action: sentence(mark),
+    result: "Accuracy rose from 91% to 99.5%.",
+  };
+  await store.addStory(
+    newStory(userId, id, {
+      title: `The ${mark} ledger`,
+      text: Object.values(parts).join("\n\n"),
+      parts,
+      grade: llmGrade(mark),
+      at: when,
+    }),
+  );
 }
 
 /** Delete means delete: nothing of a deleted or expired answer is left in any table or file. */
@@ -154,6 +174,53 @@ export function privacyContract(name: string, factory: StoreFactory): void {
       }
       // Closing checkpoints the log into the file: still nothing.
       expect(filesHold(factory, "Quokkaville")).not.toBe(true);
+    });
+
+    it("leaves no byte of a story deleted, edited away, deleted with its user, or expired", async () => {
+      const store = await factory.open();
+      const raw = factory.raw();
+      try {
+        const user = "privacy-story-user";
+        await storyEverywhere(store, user, "ps-deleted", "Kookaburrow");
+        await storyEverywhere(store, user, "ps-edited", "Bandicootle");
+        await storyEverywhere(store, user, "ps-expired", "Wallabyton", "2025-01-01T00:00:00.000Z");
+        await storyEverywhere(store, user, "ps-user", "Dingoridge", at(1));
+        await storyEverywhere(store, "privacy-story-bystander", "ps-kept", "Possumvale", at(1));
+        for (const mark of ["Kookaburrow", "Bandicootle", "Wallabyton", "Dingoridge"]) {
+          expect(await tablesContaining(raw, mark)).toEqual(["stories (1)"]);
+          expect(filesHold(factory, mark)).not.toBe(false);
+        }
+
+        expect(await store.deleteStory(user, "ps-deleted")).toBe(true);
+        expect(await tablesContaining(raw, "Kookaburrow")).toEqual([]);
+        expect(filesHold(factory, "Kookaburrow")).not.toBe(true);
+
+        await store.updateStory(user, "ps-edited", {
+          title: "A ledger",
+          text: STRONG_ANSWER,
+          parts: null,
+          grade: grade(STRONG_ANSWER),
+          at: at(2),
+        });
+        expect(await tablesContaining(raw, "Bandicootle")).toEqual([]);
+        expect(filesHold(factory, "Bandicootle")).not.toBe(true);
+
+        expect(await store.purgeAttemptsBefore("2025-06-01T00:00:00.000Z")).toBe(1);
+        expect(await tablesContaining(raw, "Wallabyton")).toEqual([]);
+        expect(filesHold(factory, "Wallabyton")).not.toBe(true);
+
+        expect((await store.deleteUser(user)).stories).toBe(2);
+        expect(await tablesContaining(raw, "Dingoridge")).toEqual([]);
+        expect(await tablesContaining(raw, user)).toEqual([]);
+        expect(filesHold(factory, "Dingoridge")).not.toBe(true);
+        expect(filesHold(factory, user)).not.toBe(true);
+        expect(await tablesContaining(raw, "Possumvale")).toEqual(["stories (1)"]);
+      } finally {
+        await raw.close();
+        await store.close();
+      }
+      for (const mark of ["Kookaburrow", "Bandicootle", "Wallabyton", "Dingoridge"])
+        expect(filesHold(factory, mark)).not.toBe(true);
     });
 
     it("deletes without waiting for another connection that is mid-read", async () => {

@@ -242,7 +242,7 @@ export function standingsContract(name: string, factory: StoreFactory): void {
       await store.saveGrade(graded.id, g, "offline", at(3));
       await store.saveGrade(unreadable.id, g, "offline", at(3));
       await store.close();
-      // Back to the schema before 0009, one stored grade without its criteria.
+      // Back to the schema before 0009 (and so before 0010), one stored grade without its criteria.
       const raw = factory.raw();
       try {
         await raw.db.schema.dropIndex("attempts_guild_scores").execute();
@@ -252,9 +252,10 @@ export function standingsContract(name: string, factory: StoreFactory): void {
           .set({ grade: '{"overall":3}' })
           .where("id", "=", "mg-2")
           .execute();
+        await raw.db.schema.dropTable("stories").execute();
         await raw.db
           .deleteFrom("kysely_migration")
-          .where("name", "=", "0009_attempt_scores_and_leaderboard_index")
+          .where("name", "in", ["0009_attempt_scores_and_leaderboard_index", "0010_stories"])
           .execute();
       } finally {
         await raw.close();

@@ -10,13 +10,15 @@ export type AnswerAction =
   | { act: "submit"; text: string }
   | { act: "skip" }
   | { act: "more" }
+  /** Show a strong answer (the model answer and the person's own, restructured). */
+  | { act: "model" }
   /** End the interview now and show the report. */
   | { act: "end" }
   /** Stop for now: the interview stays saved (the input ended, or they chose to pause). */
   | { act: "pause" }
   | { act: "interrupt" };
 
-export type AnswerCommand = "skip" | "edit" | "more";
+export type AnswerCommand = "skip" | "edit" | "more" | "model";
 
 /** Ctrl-D at an empty prompt: end, pause, or carry on. */
 export async function confirmEnd(s: PracticeSession): Promise<"end" | "pause" | "back" | "interrupt"> {
@@ -79,6 +81,7 @@ export async function askAnswer(
         const command = commands[got.command];
         if (command === "skip") return { act: "skip" };
         if (command === "more") return { act: "more" };
+        if (command === "model") return { act: "model" };
         const text = await fromEditor(s);
         if (text !== null) return { act: "submit", text };
         break;

@@ -7,17 +7,18 @@ import { pickKey } from "./dialog.js";
 import { safeText } from "./sanitize.js";
 import { saveAnswer } from "./save-answer.js";
 import { EXIT, type PracticeSession } from "./session.js";
+import { showStrongAnswer } from "./strong-answer-view.js";
 import { type ShownFeedback, showFeedback, showQuestion } from "./views.js";
 
 const ANSWER_HINT =
   "Type or paste your answer; an empty line or Ctrl-D ends it. s skips the question, e opens your editor.";
 const FOLLOW_UP_HINT =
-  "Answer the follow-up; an empty line or Ctrl-D ends it. s moves on, m shows the full evidence, e opens your editor.";
+  "Answer the follow-up; an empty line or Ctrl-D ends it. s moves on, m shows a strong answer, f the full evidence, e opens your editor.";
 const REVISE_HINT =
   "Your revised answer; an empty line or Ctrl-D ends it. s keeps the answer you have, e opens your editor.";
 const EMPTY = "Nothing to grade yet: type or paste your answer (s skips this question).";
 const EMPTY_FOLLOW_UP = "Nothing to grade yet: answer the follow-up, or type s to move on.";
-const REFUSED = "Please press Enter, or type r, m or q.";
+const REFUSED = "Please press Enter, or type r, m, f or q.";
 
 const SAVED = "Saved. Run `npm start` or `star-coach practice` again to resume.";
 const INTERRUPTED = "Stopped. Your interview is saved: run `star-coach practice` to resume it.";
@@ -100,9 +101,22 @@ async function onFollowUp(
     const action = await askAnswer(
       s,
       FOLLOW_UP_HINT,
-      { s: "skip", "/skip": "skip", m: "more", "/more": "more", e: "edit", "/edit": "edit" },
+      {
+        s: "skip",
+        "/skip": "skip",
+        m: "model",
+        "/model": "model",
+        f: "more",
+        "/more": "more",
+        e: "edit",
+        "/edit": "edit",
+      },
       EMPTY_FOLLOW_UP,
     );
+    if (action.act === "model") {
+      await showStrongAnswer(s, state, last);
+      continue;
+    }
     if (action.act === "more") {
       if (last) showFeedback(s.d, last, true);
       continue;
@@ -121,11 +135,16 @@ async function onReview(
 ): Promise<Next> {
   const isLast = state.index >= state.items.length - 1;
   const prompt = isLast
-    ? "Enter for your report, r to revise your answer, m for the full evidence, q to end?"
-    : "Next question (Enter), r to revise your answer, m for the full evidence, q to end?";
+    ? "Enter for your report, r to revise, m for a strong answer, f for the full evidence, q to end?"
+    : "Next question (Enter), r to revise, m for a strong answer, f for the full evidence, q to end?";
   for (;;) {
     s.d.screen.say("");
-    const key = await pickKey(s.d, prompt, { "": "next", r: "revise", m: "more", q: "end" }, REFUSED);
+    const key = await pickKey(
+      s.d,
+      prompt,
+      { "": "next", r: "revise", m: "model", f: "more", q: "end" },
+      REFUSED,
+    );
     if (typeof key !== "string") {
       const act = key.stop === "eof" ? await confirmEnd(s) : key.stop === "interrupt" ? "interrupt" : "pause";
       if (act === "back") continue;
@@ -135,6 +154,10 @@ async function onReview(
     if (key === "end") return s.service.end(state.id, s.userId);
     if (key === "more") {
       if (last) showFeedback(s.d, last, true);
+      continue;
+    }
+    if (key === "model") {
+      await showStrongAnswer(s, state, last);
       continue;
     }
     const action = await askAnswer(

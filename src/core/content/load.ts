@@ -2,6 +2,7 @@ import { type Calibration, CalibrationSchema } from "../calibration/schema.js";
 import { type Feedback, FeedbackSchema } from "../feedback/schema.js";
 import { anchorLabelProblems } from "../grading/judgement.js";
 import { type Lexicon, LexiconSchema } from "../lexicon/schema.js";
+import { type PostingVocab, PostingVocabSchema, postingProblems } from "../posting/schema.js";
 import { loadPrompts } from "../prompts/load.js";
 import type { Prompts } from "../prompts/render.js";
 import { type BankSource, bankProblems, createQuestionBank, type QuestionBank } from "../questions/bank.js";
@@ -21,6 +22,8 @@ export interface ContentSources {
   rubric: ContentFile;
   lexicon: ContentFile;
   feedback: ContentFile;
+  /** rubrics/posting.yaml: how a pasted job posting is read. */
+  posting: ContentFile;
   /** prompts/prompts.yaml and the prompt files beside it. */
   prompts: { manifest: ContentFile; templates: readonly ContentFile[] };
   /** rubrics/calibration.json: the fitted models. Left out only while fitting a new one. */
@@ -36,6 +39,7 @@ export interface ContentData {
   rubric: Rubric;
   lexicon: Lexicon;
   feedback: Feedback;
+  posting: PostingVocab;
   prompts: Prompts;
   calibration: Calibration | null;
 }
@@ -45,6 +49,7 @@ export interface Content {
   rubric: Rubric;
   lexicon: Lexicon;
   feedback: Feedback;
+  posting: PostingVocab;
   prompts: Prompts;
   calibration: Calibration | null;
 }
@@ -77,6 +82,15 @@ export function validateContent(sources: ContentSources): ContentData {
   if (!lexicon.ok) problems.push(...lexicon.problems);
   const feedback = parseYaml(sources.feedback.path, sources.feedback.text, FeedbackSchema);
   if (!feedback.ok) problems.push(...feedback.problems);
+  const posting = parseYaml(sources.posting.path, sources.posting.text, PostingVocabSchema);
+  if (!posting.ok) problems.push(...posting.problems);
+  // Checked against the question files and the lexicon only when they validate: one problem, said once.
+  else if (lexicon.ok && bankSources.length === sources.questions.length) {
+    const competencies = bankSources.map((b) => b.data.competency);
+    problems.push(
+      ...postingProblems(sources.posting.path, posting.value, competencies, lexicon.value.methods),
+    );
+  }
   const prompts = loadPrompts(sources.prompts.manifest, sources.prompts.templates);
   const calibration = sources.calibration
     ? parseYaml(sources.calibration.path, sources.calibration.text, CalibrationSchema)
@@ -92,6 +106,7 @@ export function validateContent(sources: ContentSources): ContentData {
     !rubric.ok ||
     !lexicon.ok ||
     !feedback.ok ||
+    !posting.ok ||
     !prompts.ok ||
     (calibration && !calibration.ok)
   )
@@ -101,6 +116,7 @@ export function validateContent(sources: ContentSources): ContentData {
     rubric: rubric.value,
     lexicon: lexicon.value,
     feedback: feedback.value,
+    posting: posting.value,
     prompts: prompts.value,
     calibration: calibration?.ok ? calibration.value : null,
   };

@@ -29,8 +29,9 @@ const TOLERANCE_POINTS = 3;
 const TOLERANCE_SHARE = 0.12;
 
 /**
- * Metrics that are shares of a whole, so never above 100%: on-time, fill rate, accuracy, yield,
- * utilisation, OEE... Matched against the start of the metric term found next to a figure (the metric
+ * Metrics that are shares of a whole, so never above 100%: on-time, fill rate, accuracy, yield, OEE...
+ * Utilisation and occupancy are not among them: a line loaded at 104% of capacity, or a ward at 105%
+ * occupancy, is an overload people report, not an impossible figure. Matched against the start of the metric term found next to a figure (the metric
  * terms themselves are in the lexicon).
  */
 export const SHARE_METRICS: readonly string[] = [
@@ -44,8 +45,6 @@ export const SHARE_METRICS: readonly string[] = [
   "yield",
   "first pass yield",
   "fpy",
-  "utiliz",
-  "utilis",
   "oee",
   "uptime",
   "availability",
@@ -55,7 +54,6 @@ export const SHARE_METRICS: readonly string[] = [
   "adoption",
   "retention",
   "first contact resolution",
-  "occupancy",
   "attendance",
 ];
 

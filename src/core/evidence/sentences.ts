@@ -98,6 +98,8 @@ function trimSpan(norm: string, span: Span): Span | null {
   return /[\p{L}\p{N}]/u.test(norm.slice(start, end)) ? { start, end } : null;
 }
 
+const CLOCK = /(?:^|[^\p{L}])[ap]\.m\.$/iu;
+
 /** Splits at sentence ends: . ! ? followed by white space, unless the word before is an abbreviation. */
 function splitSentences(norm: string, span: Span): Span[] {
   const out: Span[] = [];
@@ -107,13 +109,10 @@ function splitSentences(norm: string, span: Span): Span[] {
   const text = norm.slice(0, span.end);
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const stop = m.index + m[0].length;
-    if (
-      m[0][0] === "." &&
-      m[0].length === 1 &&
-      ABBREVIATION.test(text.slice(Math.max(from, m.index - 8), m.index + 1))
-    ) {
-      continue;
-    }
+    const before = text.slice(Math.max(from, m.index - 8), m.index + 1);
+    if (m[0][0] === "." && m[0].length === 1 && ABBREVIATION.test(before)) continue;
+    // "since 4 p.m. and set up…": a clock time ends a sentence only when a capital follows it.
+    if (CLOCK.test(before) && /^\s+\p{Ll}/u.test(text.slice(stop, stop + 8))) continue;
     out.push({ start: from, end: stop });
     from = stop;
   }

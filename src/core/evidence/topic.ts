@@ -68,7 +68,7 @@ function compile(vocab: readonly CompetencyVocab[]): KeywordIndex {
 }
 
 /** How many distinct keywords of each competency a text uses: linear in the text's length. */
-function hitsBy(text: string, vocab: readonly CompetencyVocab[]): Map<string, number> {
+export function hitsBy(text: string, vocab: readonly CompetencyVocab[]): Map<string, number> {
   const index = compile(vocab);
   const words = stems(text);
   const found = new Set<number>();

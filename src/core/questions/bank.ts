@@ -1,5 +1,7 @@
 import type { ContentProblem } from "../content/errors.js";
+import { WORD_PATTERN } from "../evidence/normalize.js";
 import type { Level } from "../levels.js";
+import { MODEL_ANSWER_WORDS, modelAnswerText } from "./model-answers.js";
 import type { Competency, Question, QuestionFile } from "./schema.js";
 
 export interface QuestionBank {
@@ -49,8 +51,34 @@ export function bankProblems(sources: readonly BankSource[]): ContentProblem[] {
           message: `duplicate question id ${q.id} (first in ${first})`,
         });
       else seenIds.set(q.id, file);
+      if (q.model_answer) problems.push(...modelAnswerProblems(q, `questions[${i}].model_answer`, file));
     });
   }
+  return problems;
+}
+
+/** A model answer's own rules: at one of its question's levels, and 150 to 250 words in all. */
+function modelAnswerProblems(
+  q: QuestionFile["questions"][number],
+  path: string,
+  file: string,
+): ContentProblem[] {
+  const answer = q.model_answer;
+  if (!answer) return [];
+  const problems: ContentProblem[] = [];
+  if (!q.levels.includes(answer.level))
+    problems.push({
+      file,
+      path: `${path}.level`,
+      message: `${answer.level} is not one of the question's levels (${q.levels.join(", ")})`,
+    });
+  const words = modelAnswerText(answer).match(WORD_PATTERN)?.length ?? 0;
+  if (words < MODEL_ANSWER_WORDS.min || words > MODEL_ANSWER_WORDS.max)
+    problems.push({
+      file,
+      path,
+      message: `must be ${MODEL_ANSWER_WORDS.min} to ${MODEL_ANSWER_WORDS.max} words, has ${words}`,
+    });
   return problems;
 }
 

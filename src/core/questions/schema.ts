@@ -16,6 +16,20 @@ export const ProbeSchema = z.strictObject({
 });
 export type Probe = z.infer<typeof ProbeSchema>;
 
+/**
+ * A strong answer the team wrote for the question, in its four STAR parts, at one of the question's levels:
+ * first person, with a baseline, an after value, the method shown in steps and the business effect. Shown
+ * after feedback ("See a strong answer"); a test grades each one 5/5 with the offline grader.
+ */
+export const ModelAnswerSchema = z.strictObject({
+  level: LevelSchema,
+  situation: Text(1200),
+  task: Text(800),
+  action: Text(1800),
+  result: Text(1200),
+});
+export type ModelAnswer = z.infer<typeof ModelAnswerSchema>;
+
 export const QuestionEntrySchema = z.strictObject({
   id: z
     .string()
@@ -30,6 +44,7 @@ export const QuestionEntrySchema = z.strictObject({
     .refine((l) => new Set(l).size === l.length, "must not repeat a level"),
   probes: z.array(ProbeSchema).min(2, "must have 2 to 4 probes").max(4, "must have 2 to 4 probes"),
   signals: z.array(Text(300)).min(2, "must have 2 to 4 signals").max(4, "must have 2 to 4 signals"),
+  model_answer: ModelAnswerSchema.optional(),
 });
 
 export const QuestionFileSchema = z.strictObject({

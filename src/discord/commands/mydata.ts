@@ -21,7 +21,7 @@ export const mydataCommand: SlashCommand = {
         name: "star-coach-data.json",
       });
       await interaction.editReply({
-        content: `Your data: ${count(data.attempts.length, "answer")} and ${count(data.sessions.length, "interview")}.`,
+        content: `Your data: ${count(data.attempts.length, "answer")} and ${count(data.sessions.length, "interview")}${data.stories.length > 0 ? `, with ${count(data.stories.length, "story", "stories")} from your story bank` : ""}.`,
         files: [file],
         allowedMentions: NO_MENTIONS,
       });
@@ -30,7 +30,8 @@ export const mydataCommand: SlashCommand = {
     await interaction.reply({
       embeds: [
         {
-          description: "This deletes all your answers, interviews and settings, and cannot be undone.",
+          description:
+            "This deletes all your answers, interviews, stories and settings, and cannot be undone.",
           color: COLORS.low,
         },
       ],

@@ -23,8 +23,11 @@ export function questionButtons(sessionId: string, structured: boolean): ActionR
 
 export function feedbackButtons(
   sessionId: string,
-  options: { followUp: boolean; last: boolean; structured: boolean },
+  options: { followUp: boolean; last: boolean; structured: boolean; attemptId?: string | undefined },
 ): ActionRowBuilder<ButtonBuilder> {
+  const strong = options.attemptId
+    ? [button("See a strong answer", { kind: "model", attemptId: options.attemptId })]
+    : [];
   const next = button(
     options.last ? "Finish" : "Next",
     { kind: "iv-next", sessionId },
@@ -38,12 +41,14 @@ export function feedbackButtons(
         ButtonStyle.Primary,
       ),
       next,
+      ...strong,
       button("End", { kind: "iv-end", sessionId }, ButtonStyle.Danger),
     );
   }
   return row(
     button("Revise", { kind: "iv-answer", sessionId, step: "retry", structured: options.structured }),
     next,
+    ...strong,
     button("End", { kind: "iv-end", sessionId }, ButtonStyle.Danger),
   );
 }

@@ -17,7 +17,7 @@ import type { Reviewable } from "../../sessions/group-service.js";
 import type { GroupRound } from "../../store/records.js";
 import type { BotContext } from "../context.js";
 import { checkCooldown } from "../cooldown.js";
-import { type Action, encodeAction } from "../custom-ids.js";
+import { type ActionOf, encodeAction } from "../custom-ids.js";
 import { UserError } from "../errors.js";
 import { closeAndSummarize } from "../group/post.js";
 import { truncate } from "../limits.js";
@@ -28,8 +28,6 @@ import { EPHEMERAL, NO_MENTIONS, respond } from "../reply.js";
 import { answerModal, answerText } from "./answer-modal.js";
 import { button, row } from "./buttons.js";
 import { gradingIsSlow } from "./handlers.js";
-
-type ActionOf<K extends Action["kind"]> = Extract<Action, { kind: K }>;
 
 /** The parts peers rate: five select menus fill a message's five rows, so ownership stays with the grader. */
 export const PEER_CRITERIA: readonly CriterionId[] = [

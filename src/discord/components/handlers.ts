@@ -8,7 +8,7 @@ import { ANSWER_FIELD, QUESTION_FIELD, QUESTION_MAX } from "../commands/grade.js
 import { defaultLevel } from "../commands/options.js";
 import type { BotContext } from "../context.js";
 import { checkCooldown } from "../cooldown.js";
-import type { Action } from "../custom-ids.js";
+import type { Action, ActionOf } from "../custom-ids.js";
 import { UserError } from "../errors.js";
 import { fieldWithin } from "../inbound.js";
 import { outcomeView, stateView } from "../interview-view.js";
@@ -18,8 +18,6 @@ import { COLORS } from "../render/text.js";
 import { EPHEMERAL, NO_MENTIONS, type ReplyBody, respond } from "../reply.js";
 import { answerModal, answerText } from "./answer-modal.js";
 import { button, row } from "./buttons.js";
-
-type ActionOf<K extends Action["kind"]> = Extract<Action, { kind: K }>;
 
 const STEP_PHASE = {
   answer: "awaiting_answer",
@@ -156,10 +154,20 @@ export async function openPracticeModal(
   );
 }
 
-function singleFeedback(grade: Grade, previous: Grade | null, revise: Action | null): ReplyBody {
+/** One graded answer outside an interview: its feedback, Revise when it can be revised, a strong answer. */
+function singleFeedback(
+  grade: Grade,
+  previous: Grade | null,
+  revise: Action | null,
+  attemptId: string,
+): ReplyBody {
+  const buttons = [
+    ...(revise ? [button("Revise", revise, ButtonStyle.Primary)] : []),
+    button("See a strong answer", { kind: "model", attemptId }),
+  ];
   return {
     embeds: [feedbackEmbed({ grade, title: "Feedback", followUp: grade.follow_up, previous })],
-    components: revise ? [row(button("Revise", revise, ButtonStyle.Primary))] : [],
+    components: [row(...buttons)],
   };
 }
 
@@ -197,13 +205,18 @@ export async function submitPracticeAnswer(
         },
         { guildId: interaction.guildId },
       );
-      return singleFeedback(fb.grade, previous, {
-        kind: "pr-answer",
-        questionId: question.id,
-        level: action.level,
-        previous: fb.attempt.id,
-        structured: action.structured,
-      });
+      return singleFeedback(
+        fb.grade,
+        previous,
+        {
+          kind: "pr-answer",
+          questionId: question.id,
+          level: action.level,
+          previous: fb.attempt.id,
+          structured: action.structured,
+        },
+        fb.attempt.id,
+      );
     },
     { defer: gradingIsSlow(ctx) },
   );
@@ -227,7 +240,7 @@ export async function submitFreeGrade(interaction: ModalSubmitInteraction, ctx: 
         },
         { guildId: interaction.guildId },
       );
-      return singleFeedback(fb.grade, null, null);
+      return singleFeedback(fb.grade, null, null, fb.attempt.id);
     },
     { defer: gradingIsSlow(ctx) },
   );
@@ -244,7 +257,7 @@ export async function regrade(
       const { feedback, state } = await ctx.sessions.regrade(action.attemptId, interaction.user.id, {
         guildId: interaction.guildId,
       });
-      if (!state) return singleFeedback(feedback.grade, null, null);
+      if (!state) return singleFeedback(feedback.grade, null, null, action.attemptId);
       return outcomeMessage(
         interaction,
         ctx,
@@ -267,7 +280,7 @@ export async function confirmDelete(
   await interaction.editReply({
     embeds: [
       {
-        description: `Deleted ${count(deleted.attempts, "answer")} and ${count(deleted.sessions, "interview")}.`,
+        description: `Deleted ${count(deleted.attempts, "answer")} and ${count(deleted.sessions, "interview")}${deleted.stories > 0 ? `, with ${count(deleted.stories, "story", "stories")} from your story bank` : ""}.`,
         color: COLORS.neutral,
       },
     ],
