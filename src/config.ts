@@ -51,6 +51,18 @@ export const ConfigSchema = z.object({
       .min(1000, "must be at least 1000 (one second)")
       .max(300_000, "must be at most 300000 (five minutes)"),
   ).transform((v) => v ?? 20_000),
+  /** The speech-to-text model for voice answers (an OpenAI model, or the model a self-hosted Whisper server names). */
+  TRANSCRIBE_MODEL: optional(z.string().trim().min(1)).transform((v) => v ?? "gpt-4o-mini-transcribe"),
+  /** Where audio is sent for transcription; unset, OPENAI_BASE_URL (or OpenAI's own API). */
+  TRANSCRIBE_BASE_URL: optional(httpUrl),
+  /** How long one transcription may take, retry included, before it fails (audio takes longer than a grade). */
+  TRANSCRIBE_TIMEOUT_MS: optional(
+    z.coerce
+      .number({ message: "must be a number of milliseconds" })
+      .int("must be a whole number of milliseconds")
+      .min(1000, "must be at least 1000 (one second)")
+      .max(600_000, "must be at most 600000 (ten minutes)"),
+  ).transform((v) => v ?? 60_000),
   LLM_DAILY_TOKENS_PER_USER: optional(tokenBudget).transform((v) => v ?? 0),
   LLM_DAILY_TOKENS_PER_GUILD: optional(tokenBudget).transform((v) => v ?? 0),
   GRADING_WORKERS: optional(

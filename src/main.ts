@@ -8,6 +8,7 @@ import { configureLogger } from "./log.js";
 import { keepRunningOnUnhandled } from "./process-errors.js";
 import { createGroupService, createSessionService } from "./sessions/create.js";
 import { withGuildSettings } from "./sessions/guild-grading.js";
+import { StoryService } from "./sessions/story-service.js";
 import { storeBudgetLedger, storeGradeCache } from "./store/llm-ports.js";
 import { openStore } from "./store/open.js";
 
@@ -53,9 +54,20 @@ async function runBot(config: Config): Promise<number> {
   );
   const sessions = createSessionService(config, store, content, grade);
   const groups = createGroupService(store, content, sessions);
+  const stories = new StoryService({ store, content, engine: offline, log });
   // discord.js is loaded for the bot only, not for the terminal interview.
   const { startBot } = await import("./discord/bot.js");
-  const bot = await startBot({ config, content, store, sessions, groups, grade, log, now: () => new Date() });
+  const bot = await startBot({
+    config,
+    content,
+    store,
+    sessions,
+    groups,
+    stories,
+    grade,
+    log,
+    now: () => new Date(),
+  });
   log.info({ grader: grader.kind, store: store.engine }, "STAR Coach is running");
   // Answers a crash left ungraded are graded once the bot is up, a few at a time, each under a claim in
   // the store (another shard recovering at the same time takes the others), and as their own server

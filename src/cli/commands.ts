@@ -43,6 +43,11 @@ export const COMMANDS: readonly CommandEntry[] = [
     load: async () => (await import("./posting-command.js")).postingCommand,
   },
   {
+    name: "stories",
+    summary: "Your STAR story bank: add, list, show, edit and delete stories; coverage, matching, practice",
+    load: async () => (await import("./stories-command.js")).storiesCommand,
+  },
+  {
     name: "eval",
     summary: "Measure the grader against hand-labelled answers (agreement, kappa, F1, Spearman)",
     load: async () => (await import("./eval-command.js")).evalCommand,

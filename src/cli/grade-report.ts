@@ -1,4 +1,5 @@
 import { CRITERIA, CRITERION_LABELS } from "../core/criteria.js";
+import { deliveryFeedback } from "../core/delivery/delivery.js";
 import type { Grade } from "../core/grading/types.js";
 import { count } from "../core/text/plural.js";
 import type { Paint } from "./io.js";
@@ -26,8 +27,13 @@ export function formatGrade(
   const out: string[] = [];
   if (question) out.push(paint("dim", `Q: ${safeText(question)}`), "");
   const overallColour = grade.overall <= 2 ? "red" : grade.overall === 3 ? "yellow" : "green";
+  // A voice answer's real length; a typed answer's estimate from its words.
+  const spoken =
+    grade.delivery?.duration_s != null
+      ? `${Math.round(grade.delivery.duration_s / 6) / 10} min spoken`
+      : `~${Math.round(grade.stats.speaking_seconds / 6) / 10} min spoken`;
   out.push(
-    `${paint("bold", "Overall")} ${paint(["bold", overallColour], `${grade.overall}/5`)}  ${paint("dim", `(${grade.level} level, ${count(grade.stats.words, "word")}, ~${Math.round(grade.stats.speaking_seconds / 6) / 10} min spoken)`)}`,
+    `${paint("bold", "Overall")} ${paint(["bold", overallColour], `${grade.overall}/5`)}  ${paint("dim", `(${grade.level} level, ${count(grade.stats.words, "word")}, ${spoken})`)}`,
   );
   for (const notice of grade.notices) out.push(paint("yellow", `! ${safeText(notice)}`));
   out.push("");
@@ -49,6 +55,10 @@ export function formatGrade(
   if (grade.tips.length > 0) {
     out.push("", paint("bold", "Tips"));
     for (const t of grade.tips) out.push(`  - ${safeText(t)}`);
+  }
+  if (grade.delivery) {
+    out.push("", paint("bold", "Delivery"));
+    for (const line of deliveryFeedback(grade.delivery)) out.push(`  - ${safeText(line)}`);
   }
   if (options.followUp !== false)
     out.push("", `${paint("bold", "Follow-up")} ${paint("cyan", safeText(grade.follow_up))}`);

@@ -24,10 +24,12 @@ export interface GradeOptions {
   json: boolean;
   jsonl: boolean;
   grader: string | undefined;
+  /** A recording to transcribe and grade instead of a typed answer. */
+  audio?: string | undefined;
 }
 
 /** What only an LLM grade has (the example), or why the LLM could not grade. */
-function graderNote(grade: Grade, paint: Paint): string {
+export function graderNote(grade: Grade, paint: Paint): string {
   if (grade.fallback)
     return `\n${paint("yellow", `The LLM grader was unavailable (${safeText(grade.fallback)}); this is the offline grade.`)}\n`;
   if (grade.grader !== "llm") return "";
@@ -46,6 +48,16 @@ export async function runGrade(opts: GradeOptions, io: CliIO): Promise<number> {
       `no question has the id "${safeText(opts.question)}"; star-coach questions lists them`,
     );
   const grader = graderFromOption(opts.grader, content, io);
+  if (opts.audio !== undefined) {
+    const { runVoiceGrade } = await import("./grade-voice.js");
+    return runVoiceGrade(
+      { audio: opts.audio, question: opts.question ?? opts.questionText ?? "", level, json: opts.json },
+      content,
+      grader,
+      io,
+      graderNote,
+    );
+  }
   if (isStdin(opts.file) && io.stdin.isTTY) io.stderr.write(jsonl ? JSONL_PROMPT : ANSWER_PROMPT);
   let text: string;
   try {

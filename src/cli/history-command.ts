@@ -3,6 +3,7 @@ import { userInfo } from "node:os";
 import { parseArgs } from "node:util";
 import { parseConfig } from "../config.js";
 import { shippedContent } from "../content-files.js";
+import { deliveryTrendLines } from "../core/delivery/trend.js";
 import { gradeAnswer } from "../core/grading/grade.js";
 import { createSessionService } from "../sessions/create.js";
 import { openStore } from "../store/open.js";
@@ -28,9 +29,22 @@ export const historyCommand: Command = {
       const service = createSessionService(config, store, content, async (input) =>
         gradeAnswer(input, content),
       );
-      const progress = await service.progress(values.user ?? `local:${userInfo().username}`);
-      if (values.json) io.stdout.write(`${terminalJson(progress, 2)}\n`);
-      else io.stdout.write(formatProgress(progress, content.bank, painter(io.stdout, io.env)));
+      const userId = values.user ?? `local:${userInfo().username}`;
+      const [progress, delivery] = await Promise.all([
+        service.progress(userId),
+        service.deliveryTrend(userId),
+      ]);
+      if (values.json) io.stdout.write(`${terminalJson({ ...progress, delivery }, 2)}\n`);
+      else {
+        const paint = painter(io.stdout, io.env);
+        io.stdout.write(formatProgress(progress, content.bank, paint));
+        if (delivery)
+          io.stdout.write(
+            `\n${paint("bold", "Speaking")}\n${deliveryTrendLines(delivery)
+              .map((l) => `  ${l}`)
+              .join("\n")}\n`,
+          );
+      }
       if (values.png) {
         // Loaded only when asked for: the native renderer stays out of every other command's start-up.
         const { progressChartPng } = await import("../charts/png.js");

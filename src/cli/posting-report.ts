@@ -4,6 +4,9 @@ import type { QuestionBank } from "../core/questions/bank.js";
 import type { Paint } from "./io.js";
 import { safeText } from "./terminal/sanitize.js";
 
+/** A path as a shell reads it: quoted when it holds anything but plain path characters. */
+const quoted = (path: string) => (/^[\w./@%+=:,-]+$/.test(path) ? path : `'${path.replace(/'/g, "'\\''")}'`);
+
 const none = (list: readonly string[]) => (list.length > 0 ? list.join(", ") : "none named");
 
 /** The posting as a person reads it: level and why, competencies by weight with the words that showed them. */
@@ -12,6 +15,8 @@ export function formatPosting(
   practice: ReturnType<typeof practiceFor>,
   bank: Pick<QuestionBank, "competency">,
   paint: Paint,
+  /** The posting's file, to suggest an interview drawn from it; null when it came on standard input. */
+  file: string | null = null,
 ): string {
   const out = [`${paint("bold", "Level")} ${a.level}`, paint("dim", `  ${safeText(a.levelReason)}`), ""];
   out.push(paint("bold", "Competencies it asks for"));
@@ -28,9 +33,15 @@ export function formatPosting(
     `${paint("bold", "Metrics")} ${none(a.metrics)}`,
   );
   const focus = practice.focus ? ` --focus ${practice.focus}` : "";
-  out.push(
-    "",
-    `${paint("bold", "Practice")} ${paint("cyan", `star-coach practice --level ${practice.level}${focus}`)}`,
-  );
+  out.push("");
+  if (file !== null)
+    out.push(
+      `${paint("bold", "Practice")} ${paint("cyan", `star-coach practice --posting ${safeText(quoted(file))}`)}`,
+      `${paint("dim", "  or its top competency alone:")} ${paint("cyan", `star-coach practice --level ${practice.level}${focus}`)}`,
+    );
+  else
+    out.push(
+      `${paint("bold", "Practice")} ${paint("cyan", `star-coach practice --level ${practice.level}${focus}`)}`,
+    );
   return `${out.join("\n")}\n`;
 }

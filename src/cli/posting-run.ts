@@ -31,7 +31,13 @@ export async function runPosting(opts: { file: string; json: boolean }, io: CliI
   if (opts.json) io.stdout.write(`${terminalJson(asJson(analysis), 2)}\n`);
   else
     io.stdout.write(
-      formatPosting(analysis, practiceFor(analysis, content.bank), content.bank, painter(io.stdout, io.env)),
+      formatPosting(
+        analysis,
+        practiceFor(analysis, content.bank),
+        content.bank,
+        painter(io.stdout, io.env),
+        isStdin(opts.file) ? null : opts.file,
+      ),
     );
   return 0;
 }

@@ -14,12 +14,19 @@ import { openStore } from "../store/open.js";
 import type { Store } from "../store/store.js";
 import type { Command } from "./command.js";
 import { type CliIO, painter, UsageError } from "./io.js";
+import { isStdin } from "./read-input.js";
 import { findCompetency, focusesFor, notAtLevel } from "./terminal/choices.js";
 import { loadDefaults, saveDefaults } from "./terminal/defaults.js";
 import { choose, type Dialog, isStop } from "./terminal/dialog.js";
 import { converse } from "./terminal/interview-loop.js";
 import { KeySource } from "./terminal/key-source.js";
 import { LineEditor } from "./terminal/line-editor.js";
+import {
+  DEFAULT_POSTING_QUESTIONS,
+  postingConfig,
+  readPosting,
+  showPosting,
+} from "./terminal/posting-start.js";
 import { Screen } from "./terminal/screen.js";
 import { EXIT, type PracticeSession } from "./terminal/session.js";
 import { askInterview, type PresetChoices } from "./terminal/setup-menus.js";
@@ -28,6 +35,8 @@ import { showWhereYouWere } from "./terminal/views.js";
 
 export interface PracticeOptions extends PresetChoices {
   user?: string;
+  /** A job posting's file: the interview asks what it asks for, at its level (unless `level` is given). */
+  posting?: string;
   /** A paragraph shown first (what `npm start` says about running in the terminal). */
   intro?: string;
 }
@@ -93,6 +102,9 @@ export async function runPractice(
     secrets: secretsOf(config),
     destination: process.stderr,
   });
+  // The posting is read before anything opens: a missing file or a non-posting is one line, exit 1.
+  const posting = options.posting === undefined ? null : await readPosting(options.posting, content, io);
+  if (posting === false) return 1;
   const store = await (deps.openStore ?? openStore)(config);
   const terminal = openTerminal(io);
   let recovery: BackgroundRecovery | undefined;
@@ -142,6 +154,16 @@ export async function runPractice(
       }
       if (open.status === "active") await service.end(open.id, userId);
     }
+    if (posting) {
+      const started = await service.start(
+        userId,
+        postingConfig(posting, options),
+        null,
+        posting.competencies,
+      );
+      showPosting(d, posting, started.state);
+      return await converse(s, started, null);
+    }
     const remembered = await loadDefaults(config.DATA_DIR, userId);
     const interview = await askInterview(d, content.bank, options, {
       ...remembered,
@@ -168,6 +190,7 @@ const FLAGS = {
   questions: { type: "string" },
   "no-follow-ups": { type: "boolean" },
   user: { type: "string" },
+  posting: { type: "string" },
 } as const;
 
 /** Practice's flags (also taken by `start` in the terminal, so `npm start -- --level mid` works). */
@@ -196,13 +219,22 @@ export function parsePracticeArgs(args: string[]): PracticeOptions {
   }
   if (values["no-follow-ups"]) options.followUps = false;
   if (values.user !== undefined) options.user = values.user;
+  if (values.posting !== undefined) {
+    if (isStdin(values.posting))
+      throw new UsageError("--posting takes the posting's FILE: standard input is for your answers");
+    if (options.competencies)
+      throw new UsageError("give --focus or --posting, not both: the posting chooses the competencies");
+    options.posting = values.posting;
+  }
   return options;
 }
 
 export const practiceCommand: Command = {
   name: "practice",
   summary: "A mock interview in the terminal: questions, feedback, follow-ups and a report",
-  usage: `star-coach practice [--level ${LEVELS.join("|")}] [--focus COMPETENCY] [--questions N] [--no-follow-ups] [--user NAME]
+  usage: `star-coach practice [--level ${LEVELS.join("|")}] [--focus COMPETENCY | --posting FILE] [--questions N] [--no-follow-ups] [--user NAME]
+  --posting FILE asks what a job posting asks for, at its level (--level overrides it), ${DEFAULT_POSTING_QUESTIONS} questions
+  unless --questions says; each question says why it was chosen.
   Type or paste an answer; an empty line or Ctrl-D ends it (a paste is kept whole, blank lines and all).
   s skips a question, e writes the answer in $EDITOR, m shows the full evidence. Enter accepts the
   default at every choice; the last level and focus are the defaults next time. When the input ends,

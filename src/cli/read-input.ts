@@ -21,16 +21,17 @@ export class InputFileError extends StarCoachError {
   }
 }
 
-function inputFileError(file: string, err: unknown): InputFileError {
+function inputFileError(file: string, err: unknown, orStdin = true): InputFileError {
   const code = typeof err === "object" && err !== null && "code" in err ? String(err.code) : null;
   const name = safeText(file);
+  const or = (what: string) => (orStdin ? `${what}, or give - to read standard input.` : `${what}.`);
   const what =
     code === "ENOENT"
-      ? `${name}: no such file. Check the path, or give - to read standard input.`
+      ? `${name}: no such file. ${or("Check the path")}`
       : code === "EISDIR"
-        ? `${name} is a directory. Give a file in it, or - to read standard input.`
+        ? `${name} is a directory. ${orStdin ? "Give a file in it, or - to read standard input." : "Give a file in it."}`
         : code === "EACCES" || code === "EPERM"
-          ? `${name}: permission denied. Make the file readable, or give - to read standard input.`
+          ? `${name}: permission denied. ${or("Make the file readable")}`
           : `${name}: cannot be read (${code ?? (err instanceof Error ? safeText(err.message) : "unknown error")}).`;
   return new InputFileError(file, code, what);
 }
@@ -44,5 +45,14 @@ export async function readTextInput(file: string | undefined, stdin: NodeJS.Read
     return await readFile(file, "utf8");
   } catch (err) {
     throw inputFileError(file, err);
+  }
+}
+
+/** A file's text, where standard input is taken for something else. A file that cannot be read is an `InputFileError`. */
+export async function readTextFile(file: string): Promise<string> {
+  try {
+    return await readFile(file, "utf8");
+  } catch (err) {
+    throw inputFileError(file, err, false);
   }
 }

@@ -1,4 +1,4 @@
-import { Client, Events, GatewayIntentBits, Options } from "discord.js";
+import { Client, Events, GatewayIntentBits, Options, Partials } from "discord.js";
 import type { Config } from "../config.js";
 import { applyRetention } from "../sessions/create.js";
 import type { BotContext } from "./context.js";
@@ -6,6 +6,7 @@ import { NO_MENTIONS } from "./reply.js";
 import { BotRest } from "./rest.js";
 import { route } from "./router.js";
 import { startScheduler, TICK_MS } from "./scheduler.js";
+import { listenForDirectMessages } from "./voice/dm.js";
 
 const HOUR = 3_600_000;
 const INTERACTION_MEMORY_MS = 24 * HOUR;
@@ -45,7 +46,11 @@ const CACHES = Options.cacheWithLimits({
   EntitlementManager: 0,
 });
 
-/** Guilds intent only: answers arrive through modals, never through message content. */
+/**
+ * Guilds, and direct messages for voice answers; no privileged intent. Typed answers arrive through
+ * modals; a DM's attachments (and content) reach a bot without the Message Content intent. A DM channel
+ * the bot has not seen since it started is not in the cache: the Channel partial lets its first message in.
+ */
 export function createClient(config: Pick<Config, "DISCORD_API_BASE">): Client {
   // discord.js takes SHARDS and SHARD_COUNT from the environment; only a ShardingManager may set them,
   // or a stray value would crash `start` or quietly run several shards in one process.
@@ -54,7 +59,8 @@ export function createClient(config: Pick<Config, "DISCORD_API_BASE">): Client {
     delete process.env.SHARD_COUNT;
   }
   const client = new Client({
-    intents: [GatewayIntentBits.Guilds],
+    intents: [GatewayIntentBits.Guilds, GatewayIntentBits.DirectMessages],
+    partials: [Partials.Channel],
     allowedMentions: NO_MENTIONS,
     makeCache: CACHES,
     ...(config.DISCORD_API_BASE ? { rest: { api: config.DISCORD_API_BASE } } : {}),
@@ -86,6 +92,7 @@ export async function startBot(ctx: BotContext, options: { tickMs?: number } = {
   client.on(Events.InteractionCreate, (interaction) => {
     void route(interaction, { ...ctx, log });
   });
+  listenForDirectMessages(client, { ...ctx, log });
   const scheduler = startScheduler(client, { ...ctx, log }, options.tickMs ?? TICK_MS);
   client.once(Events.ClientReady, (ready) => {
     log.info({ user: ready.user.id, guilds: ready.guilds.cache.size }, "connected to Discord");

@@ -4,6 +4,7 @@ import type { Logger } from "../log.js";
 import type { GradeFn } from "../sessions/grader.js";
 import type { GroupService } from "../sessions/group-service.js";
 import type { SessionService } from "../sessions/session-service.js";
+import type { StoryService } from "../sessions/story-service.js";
 import type { Store } from "../store/store.js";
 
 /** Everything a handler may use; built once in main and passed down. */
@@ -13,6 +14,7 @@ export interface BotContext {
   store: Store;
   sessions: SessionService;
   groups: GroupService;
+  stories: StoryService;
   grade: GradeFn;
   log: Logger;
   now: () => Date;

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CriterionIdSchema } from "../core/criteria.js";
+import { MAX_QUESTIONS } from "../core/interview/types.js";
 import { LevelSchema } from "../core/levels.js";
 import { ShareSchema } from "../store/records.js";
 import { LIMITS } from "./limits.js";
@@ -26,6 +27,14 @@ export const ActionSchema = z.discriminatedUnion("kind", [
   z.object({ kind: z.literal("iv-skip"), sessionId: z.string() }),
   z.object({ kind: z.literal("iv-end"), sessionId: z.string() }),
   z.object({ kind: z.literal("iv-resume"), sessionId: z.string() }),
+  /** The job posting form of `/interview start posting:true`: the choices made with it (level null: the posting's). */
+  z.object({
+    kind: z.literal("iv-posting"),
+    level: LevelSchema.nullable(),
+    questions: z.coerce.number().int().min(1).max(MAX_QUESTIONS),
+    followUps: z.boolean(),
+    structured: z.boolean(),
+  }),
   /** One question outside a session; `previous` is the attempt a revision is compared with. */
   z.object({
     kind: z.literal("pr-answer"),
@@ -60,6 +69,22 @@ export const ActionSchema = z.discriminatedUnion("kind", [
     criterion: CriterionIdSchema,
   }),
   z.object({ kind: z.literal("gr-close"), roundId: z.string() }),
+  /** The story bank (/story): the add and edit forms, and a story's Edit, Practise and Delete buttons. */
+  z.object({ kind: z.literal("st-add"), structured: z.boolean() }),
+  z.object({ kind: z.literal("st-edit"), storyId: z.string() }),
+  z.object({ kind: z.literal("st-edit-submit"), storyId: z.string(), structured: z.boolean() }),
+  z.object({ kind: z.literal("st-practise"), storyId: z.string() }),
+  /** Open the practice answer form for `questionId`, prefilled with the story. */
+  z.object({ kind: z.literal("st-answer"), storyId: z.string(), questionId: z.string() }),
+  z.object({ kind: z.literal("st-delete-ask"), storyId: z.string() }),
+  z.object({ kind: z.literal("st-delete"), storyId: z.string() }),
+  /** Voice answers: `key` is the user's voice message, whose transcript (or failed audio) is held in memory. */
+  z.object({ kind: z.literal("vc-grade"), key: z.string() }),
+  z.object({ kind: z.literal("vc-edit"), key: z.string() }),
+  z.object({ kind: z.literal("vc-edit-submit"), key: z.string() }),
+  z.object({ kind: z.literal("vc-retry"), key: z.string() }),
+  /** "Answer by voice": how to, for a session's question or (`questionId`) a /practice question. */
+  z.object({ kind: z.literal("vc-how"), questionId: z.string().nullable() }),
 ]);
 export type Action = z.infer<typeof ActionSchema>;
 export type ActionOf<K extends Action["kind"]> = Extract<Action, { kind: K }>;
@@ -73,6 +98,7 @@ const order: { [K in Action["kind"]]: Array<Exclude<keyof Extract<Action, { kind
   "iv-skip": ["sessionId"],
   "iv-end": ["sessionId"],
   "iv-resume": ["sessionId"],
+  "iv-posting": ["level", "questions", "followUps", "structured"],
   "pr-answer": ["questionId", "level", "previous", "structured"],
   "pr-submit": ["questionId", "level", "previous", "structured"],
   "grade-submit": [],
@@ -85,9 +111,21 @@ const order: { [K in Action["kind"]]: Array<Exclude<keyof Extract<Action, { kind
   "gr-review": ["roundId"],
   "gr-rate": ["roundId", "targetId", "criterion"],
   "gr-close": ["roundId"],
+  "st-add": ["structured"],
+  "st-edit": ["storyId"],
+  "st-edit-submit": ["storyId", "structured"],
+  "st-practise": ["storyId"],
+  "st-answer": ["storyId", "questionId"],
+  "st-delete-ask": ["storyId"],
+  "st-delete": ["storyId"],
+  "vc-grade": ["key"],
+  "vc-edit": ["key"],
+  "vc-edit-submit": ["key"],
+  "vc-retry": ["key"],
+  "vc-how": ["questionId"],
 };
 
-const BOOLEANS = new Set(["structured", "replace"]);
+const BOOLEANS = new Set(["structured", "replace", "followUps"]);
 
 function encodeValue(v: unknown): string {
   if (v === null) return "-";

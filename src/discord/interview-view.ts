@@ -29,7 +29,15 @@ function questionView(ctx: BotContext, state: InterviewState, structured: boolea
     );
   const name = ctx.content.bank.competency(q.competency)?.name ?? q.competency;
   return view(
-    [questionEmbed(q, name, { index: state.index, of: state.items.length }, state.config.level)],
+    [
+      questionEmbed(
+        q,
+        name,
+        { index: state.index, of: state.items.length },
+        state.config.level,
+        item?.reason ?? null,
+      ),
+    ],
     [questionButtons(state.id, structured)],
   );
 }
@@ -113,4 +121,22 @@ export function stateView(ctx: BotContext, state: InterviewState, structured = f
     case "done":
       return view([{ title: "This interview has finished", color: COLORS.neutral }]);
   }
+}
+
+/** A user with an unfinished interview who asked for a new one: resume it, or end it first. */
+export function unfinishedView(sessionId: string, index: number, of: number): View {
+  return view(
+    [
+      {
+        description: `You have an unfinished interview (question ${index + 1} of ${of}). Resume it, or end it to start a new one.`,
+        color: COLORS.mid,
+      },
+    ],
+    [
+      row(
+        button("Resume", { kind: "iv-resume", sessionId }),
+        button("End it", { kind: "iv-end", sessionId }),
+      ),
+    ],
+  );
 }

@@ -31,6 +31,16 @@ import {
   submitInterviewAnswer,
   submitPracticeAnswer,
 } from "./components/handlers.js";
+import { submitPostingInterview } from "./components/posting-modal.js";
+import {
+  askDeleteStory,
+  deleteStory,
+  openStoryAnswer,
+  openStoryEdit,
+  practiseStory,
+  submitStoryAdd,
+  submitStoryEdit,
+} from "./components/story-handlers.js";
 import { showStrongAnswer } from "./components/strong-answer.js";
 import type { BotContext } from "./context.js";
 import { type Action, decodeAction } from "./custom-ids.js";
@@ -40,6 +50,13 @@ import { LIMITS } from "./limits.js";
 import { RecentIds } from "./recent-ids.js";
 import { COLORS } from "./render/text.js";
 import { EPHEMERAL, NO_MENTIONS } from "./reply.js";
+import {
+  explainVoice,
+  gradeVoiceAnswer,
+  openTranscriptEdit,
+  retryTranscription,
+  submitTranscriptEdit,
+} from "./voice/handlers.js";
 
 const byName = new Map(COMMANDS.map((c) => [c.data.name, c]));
 /** Each command's registered options, to hold what users send to their ranges and lengths. */
@@ -101,6 +118,24 @@ function onButton(
       return showReview(interaction, ctx, action);
     case "gr-close":
       return closeRoundButton(interaction, ctx, action);
+    case "st-edit":
+      return openStoryEdit(interaction, ctx, action);
+    case "st-practise":
+      return practiseStory(interaction, ctx, action);
+    case "st-answer":
+      return openStoryAnswer(interaction, ctx, action);
+    case "st-delete-ask":
+      return askDeleteStory(interaction, ctx, action);
+    case "st-delete":
+      return deleteStory(interaction, ctx, action);
+    case "vc-grade":
+      return gradeVoiceAnswer(interaction, ctx, action);
+    case "vc-edit":
+      return openTranscriptEdit(interaction, ctx, action);
+    case "vc-retry":
+      return retryTranscription(interaction, ctx, action);
+    case "vc-how":
+      return explainVoice(interaction, ctx, action);
     default:
       throw new UserError("That button does not do anything here.");
   }
@@ -120,6 +155,14 @@ function onModal(
       return submitFreeGrade(interaction, ctx);
     case "gr-submit":
       return submitRoundAnswer(interaction, ctx, action);
+    case "iv-posting":
+      return submitPostingInterview(interaction, ctx, action);
+    case "st-add":
+      return submitStoryAdd(interaction, ctx, action);
+    case "st-edit-submit":
+      return submitStoryEdit(interaction, ctx, action);
+    case "vc-edit-submit":
+      return submitTranscriptEdit(interaction, ctx, action);
     default:
       throw new UserError("That form does not do anything here.");
   }

@@ -2,6 +2,7 @@ import { randomUUID } from "node:crypto";
 import { hostname } from "node:os";
 import { setTimeout as sleep } from "node:timers/promises";
 import type { Content } from "../core/content/load.js";
+import { type DeliveryTrend, deliveryTrend } from "../core/delivery/trend.js";
 import { StarCoachError } from "../core/errors.js";
 import type { QuestionRef } from "../core/grading/grade.js";
 import type { Grade } from "../core/grading/types.js";
@@ -9,11 +10,13 @@ import type { IllegalEventError } from "../core/interview/errors.js";
 import type { InterviewEffect, InterviewEvent } from "../core/interview/events.js";
 import { summarize } from "../core/interview/grade-summary.js";
 import { createInterview, step } from "../core/interview/machine.js";
+import { planForPosting } from "../core/interview/posting-plan.js";
 import { type Progress, progress, type SessionReport, sessionReport } from "../core/interview/report.js";
 import { selectQuestions } from "../core/interview/select.js";
 import type { InterviewConfig, InterviewState } from "../core/interview/types.js";
 import { type Streaks, streaks } from "../core/leaderboard/streaks.js";
 import type { Level } from "../core/levels.js";
+import type { RankedCompetency } from "../core/posting/competencies.js";
 import { type Logger, log as rootLog } from "../log.js";
 import type { AttemptKind, AttemptRecord, NewAttempt } from "../store/records.js";
 import { type Store, VersionConflictError } from "../store/store.js";
@@ -114,28 +117,54 @@ export class SessionService {
     return { id: q.id, text: q.text, competency: q.competency, probes: q.probes };
   }
 
-  async start(userId: string, config: InterviewConfig, displayName: string | null = null): Promise<Outcome> {
+  /**
+   * A new interview. With `posting` (a job posting's analysed competencies, never its text), the questions
+   * come from those competencies, each with its reason, and the session remembers the strongest.
+   */
+  async start(
+    userId: string,
+    config: InterviewConfig,
+    displayName: string | null = null,
+    posting: readonly RankedCompetency[] | null = null,
+  ): Promise<Outcome> {
     const at = this.at();
     await this.deps.store.ensureUser(userId, displayName, at);
     // The numbers only (no answer text, no grade JSON): a returning user's history is read on every start.
     const attempts = await this.deps.store.listAttemptSummaries(userId, { limit: 200 });
-    const questionIds = selectQuestions({
+    const selection = {
       questions: this.deps.content.bank.questions,
       level: config.level,
-      competencies: config.competencies,
       count: config.questionCount,
       history: practiceHistory(attempts),
       avoidLast: this.deps.avoidLast,
       random: this.deps.random,
-    });
+    };
+    const plan = posting ? planForPosting({ ...selection, competencies: posting }) : null;
+    const questionIds = plan
+      ? plan.questions.map((q) => q.questionId)
+      : selectQuestions({ ...selection, competencies: config.competencies });
     if (questionIds.length === 0) throw new RangeError("no questions match that level and focus");
-    const { state, effects } = createInterview({
+    const created = createInterview({
       id: this.deps.newId(),
       userId,
-      config: { ...config, questionCount: questionIds.length },
+      config: {
+        ...config,
+        questionCount: questionIds.length,
+        ...(plan ? { posting: { competencies: plan.focus } } : {}),
+      },
       questionIds,
       at,
     });
+    const { effects } = created;
+    const state = plan
+      ? {
+          ...created.state,
+          items: created.state.items.map((item, i) => ({
+            ...item,
+            reason: plan.questions[i]?.reason ?? null,
+          })),
+        }
+      : created.state;
     await this.deps.store.createSession(state);
     return { state, effects, feedback: null, report: null, error: null };
   }
@@ -354,6 +383,7 @@ export class SessionService {
     const grade = await this.gradeOrFail(attempt, {
       userId: input.userId,
       guildId: context.guildId ?? null,
+      ...(context.delivery ? { delivery: context.delivery } : {}),
     });
     return {
       attempt: {
@@ -371,15 +401,32 @@ export class SessionService {
   async report(state: InterviewState): Promise<SessionReport> {
     // Full grades for this session's answers only; the earlier sessions need only their numbers.
     const ids = state.items.flatMap((item) => item.attempts.map((a) => a.attemptId));
-    const [own, scored] = await Promise.all([
+    const [own, scored, stories] = await Promise.all([
       this.deps.store.getAttempts(ids),
       this.deps.store.listAttemptSummaries(state.userId, { gradedOnly: true }),
+      // The report stands without the story bank: an unreadable bank leaves out only its lines.
+      this.deps.store.listStories(state.userId).catch((err: unknown) => {
+        rootLog()
+          .child({ module: "sessions" })
+          .warn(
+            { err: errorSummary(err), session_id: state.id },
+            "could not read the user's stories for a report",
+          );
+        return null;
+      }),
     ]);
-    const grades = new Map(
-      own.filter((a) => a.sessionId === state.id && a.grade).map((a) => [a.id, a.grade as Grade]),
+    const mine = own.filter((a) => a.sessionId === state.id);
+    const grades = new Map(mine.filter((a) => a.grade).map((a) => [a.id, a.grade as Grade]));
+    // Each answer as it was graded: a follow-up with the answer it completes, as gradeAttempt joins them.
+    const texts = new Map(mine.map((a) => [a.id, a.answerText]));
+    const answers = new Map(
+      mine.map((a) => {
+        const first = a.combineWith ? texts.get(a.combineWith) : undefined;
+        return [a.id, first === undefined ? a.answerText : `${first}\n\n${a.answerText}`];
+      }),
     );
     // Compared with the earlier sessions as `history` shows them: one computation for every screen.
-    return sessionReport(state, grades, earlierSessions(summaryPoints(scored), state));
+    return sessionReport(state, grades, earlierSessions(summaryPoints(scored), state), { stories, answers });
   }
 
   /** Daily practice streaks from every graded answer the user has given. */
@@ -389,6 +436,12 @@ export class SessionService {
       attempts.map((a) => a.createdAt),
       this.at(),
     );
+  }
+
+  /** How the user's spoken answers have gone over time (pace, fillers, length); null without any. */
+  async deliveryTrend(userId: string): Promise<DeliveryTrend | null> {
+    const entries = await this.deps.store.listDeliveries(userId);
+    return deliveryTrend(entries.map((e) => e.delivery));
   }
 
   async progress(userId: string): Promise<Progress> {
@@ -444,7 +497,11 @@ export class SessionService {
     if (outcome.error) return outcome;
     const attempt = await this.deps.store.getAttempt(attemptId);
     if (!attempt) throw new Error(`attempt ${attemptId} was not stored`);
-    const grade = await this.gradeOrFail(attempt, { userId, guildId: context.guildId ?? null });
+    const grade = await this.gradeOrFail(attempt, {
+      userId,
+      guildId: context.guildId ?? null,
+      ...(context.delivery ? { delivery: context.delivery } : {}),
+    });
     const graded = await this.apply(sessionId, userId, () => ({
       type: "graded",
       attemptId,
@@ -564,10 +621,13 @@ export class SessionService {
     const question = attempt.questionId
       ? this.questionRef(attempt.questionId)
       : { id: null, text: attempt.questionText, competency: attempt.competency, probes: [] };
-    const grade = await this.deps.grade(
+    const { delivery, ...gradeContext } = context;
+    const graded = await this.deps.grade(
       { answer: text, question, level: attempt.level },
-      { ...context, attemptId: attempt.id },
+      { ...gradeContext, attemptId: attempt.id },
     );
+    // A spoken answer keeps its delivery with its grade: the transcript is the answer, the audio is gone.
+    const grade = delivery ? { ...graded, delivery } : graded;
     await this.deps.store.saveGrade(attempt.id, grade, grade.grader, this.at());
     return grade;
   }

@@ -1,5 +1,6 @@
 import { type Kysely, type Selectable, sql } from "kysely";
 import { z } from "zod";
+import { DeliverySchema } from "../core/delivery/schema.js";
 import { type Grade, GradeSchema } from "../core/grading/types.js";
 import { scoresOf } from "../core/interview/grade-summary.js";
 import { type InterviewState, InterviewStateSchema } from "../core/interview/types.js";
@@ -15,6 +16,7 @@ import {
   type AttemptScore,
   type AttemptSummary,
   CriterionScoresSchema,
+  type DeliveryEntry,
   type GradeOwner,
   type GuildSettings,
   GuildSettingsSchema,
@@ -77,6 +79,9 @@ function toAttempt(row: Selectable<AttemptsTable>): AttemptRecord<Grade> {
     gradedAt: row.graded_at,
   };
 }
+
+/** The part of a stored grade that `listDeliveries` reads. */
+const StoredDeliverySchema = z.object({ delivery: DeliverySchema.optional() });
 
 /** The Store contract over Kysely: the same SQL for SQLite and PostgreSQL (stories: KyselyStories). */
 export class KyselyStore implements Store {
@@ -445,6 +450,32 @@ export class KyselyStore implements Store {
       "attempts",
       (r) => r.id,
     );
+  }
+
+  async listDeliveries(userId: string, options: { limit?: number } = {}): Promise<DeliveryEntry[]> {
+    // Only spoken answers carry a delivery: the LIKE keeps the grade JSON of typed ones from being read.
+    const rows = await this.db
+      .selectFrom("attempts")
+      .select(["id", "created_at", "grade"])
+      .where("user_id", "=", userId)
+      .where("grade", "like", '%"delivery":{%')
+      .orderBy("created_at", "desc")
+      .orderBy("id", "desc")
+      .limit(options.limit ?? 200)
+      .execute();
+    // A quote in a typed answer's grade could hold the same characters: such a grade has no delivery.
+    return readEach(
+      rows,
+      (r) => ({
+        attemptId: r.id,
+        createdAt: r.created_at,
+        delivery: parseJson(StoredDeliverySchema, r.grade ?? "", `attempt ${r.id} delivery`).delivery,
+      }),
+      "attempts",
+      (r) => r.id,
+    )
+      .flatMap((e) => (e.delivery ? [{ ...e, delivery: e.delivery }] : []))
+      .reverse();
   }
 
   async guildStandings(

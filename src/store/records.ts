@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CRITERIA, type CriterionId } from "../core/criteria.js";
+import type { Delivery } from "../core/delivery/schema.js";
 import type { Grade } from "../core/grading/types.js";
 import { LevelSchema } from "../core/levels.js";
 import { thousands } from "../core/text/plural.js";
@@ -75,6 +76,13 @@ export interface AttemptSummary {
   kind: string;
   createdAt: string;
   score: { overall: number; scores: Record<CriterionId, number> } | null;
+}
+
+/** A spoken answer's delivery as stored with its grade, and when it was given: progress over time. */
+export interface DeliveryEntry {
+  attemptId: string;
+  createdAt: string;
+  delivery: Delivery;
 }
 
 export interface SessionRecord<S = unknown> {

@@ -7,6 +7,7 @@ import type {
   AttemptRecord,
   AttemptScore,
   AttemptSummary,
+  DeliveryEntry,
   GradeOwner,
   GuildSettings,
   NewAttempt,
@@ -89,6 +90,8 @@ export interface Store {
   getAttempt(id: string): Promise<AttemptRecord<Grade> | null>;
   /** The attempts among `ids` that exist, in one query (a round's answers); in no particular order. */
   getAttempts(ids: readonly string[]): Promise<AttemptRecord<Grade>[]>;
+  /** The delivery of the user's spoken answers (those graded with one), oldest first, the latest `limit`. */
+  listDeliveries(userId: string, options?: { limit?: number }): Promise<DeliveryEntry[]>;
   saveGrade(attemptId: string, grade: Grade, grader: string, at: string): Promise<void>;
   /** Stored answers that were never graded (the process died in between), oldest first. */
   listUngraded(limit?: number): Promise<AttemptRecord<Grade>[]>;

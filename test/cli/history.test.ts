@@ -66,6 +66,8 @@ describe("the interview report", () => {
     weakest: "result",
     improvements: ["Say the result\x1b]52;c;SGVsbG8=\x07 in numbers\x1b[2J"],
     change: null,
+    stories: null,
+    postingFit: null,
   };
 
   it("lists a question's attempts under it, the counted one marked", () => {

@@ -21,7 +21,10 @@ describe("star-coach posting", () => {
     const top = out.match(/^Competencies it asks for\n {2}([a-z-]+) /m)?.[1];
     expect(out).toMatch(/^Methods .*Lean.*5S/m);
     expect(out).toMatch(/^Metrics .*OEE.*OTIF/m);
-    expect(out.endsWith(`\nPractice star-coach practice --level mid --focus ${top}\n`)).toBe(true);
+    expect(out).toContain(`\nPractice star-coach practice --posting ${fixture("operations-manager-food")}\n`);
+    expect(
+      out.endsWith(`\n  or its top competency alone: star-coach practice --level mid --focus ${top}\n`),
+    ).toBe(true);
     // In the order of their weights.
     const order = [...out.matchAll(/^ {2}([a-z-]+) +(\d+)%/gm)].map((m) => Number(m[2]));
     expect(order.length).toBeGreaterThan(3);

@@ -117,7 +117,7 @@ describe("Discord commands end to end", () => {
     const guild = discord.guilds[0]?.id ?? "";
     const run = await runInProcess(["register", "--guild", guild], { env: botEnv(discord, tempDataDir()) });
     expect(run.code).toBe(0);
-    expect(run.stdout).toContain(`Registered 11 commands in server ${guild}.`);
+    expect(run.stdout).toContain(`Registered 12 commands in server ${guild}.`);
     expect(run.stdout).toMatch(
       /https:\/\/discord\.com\/oauth2\/authorize\?client_id=\d+&scope=bot\+applications\.commands&permissions=\d+/,
     );
@@ -138,6 +138,7 @@ describe("Discord commands end to end", () => {
       "rubric",
       "settings",
       "star",
+      "story",
     ]);
     // Server-only commands say so in their contexts (0: guild), not with the deprecated dm_permission.
     const guildOnly = discord

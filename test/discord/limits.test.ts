@@ -69,6 +69,8 @@ describe("Discord limits", () => {
       { kind: "iv-answer", sessionId: uuid, step: "follow_up", structured: true },
       { kind: "iv-submit", sessionId: uuid, step: "retry", structured: false },
       { kind: "iv-next", sessionId: uuid },
+      { kind: "iv-posting", level: null, questions: 3, followUps: true, structured: false },
+      { kind: "iv-posting", level: "executive", questions: 10, followUps: false, structured: true },
       {
         kind: "pr-answer",
         questionId: "strat-core-capability-in-or-out",
@@ -101,6 +103,8 @@ describe("Discord limits", () => {
     }
     expect(decodeAction("something-else|1")).toBeNull();
     expect(decodeAction("iv-next")).toBeNull();
+    expect(decodeAction("iv-posting|-|11|1|0")).toBeNull();
+    expect(decodeAction("iv-posting|-|two|1|0")).toBeNull();
   });
 
   it("defines the commands with valid names and within Discord's option limits", () => {
@@ -117,6 +121,7 @@ describe("Discord limits", () => {
       "group",
       "daily",
       "leaderboard",
+      "story",
     ]);
     for (const d of defs) {
       expect(d.name).toMatch(/^[a-z0-9_-]{1,32}$/);

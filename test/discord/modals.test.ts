@@ -10,6 +10,7 @@ import {
 import { afterAll, describe, expect, it } from "vitest";
 import { gradeModal } from "../../src/discord/commands/grade.js";
 import { answerModal, answerText, typedText } from "../../src/discord/components/answer-modal.js";
+import { postingModal } from "../../src/discord/components/posting-modal.js";
 import { checkInbound, fieldWithin, InboundLimitError } from "../../src/discord/inbound.js";
 import { Check } from "../fake-discord/check.js";
 import { describeFieldError } from "../fake-discord/errors.js";
@@ -24,6 +25,10 @@ const modals: Array<[string, ModalBuilder]> = [
   ["the answer modal", answerModal("Question 1 of 3", submit, false, "Tell me about a time...")],
   ["the S/T/A/R answer modal", answerModal("Question 1 of 3", submit, true, "Tell me about a time...")],
   ["the /grade modal", gradeModal()],
+  [
+    "the job posting modal",
+    postingModal({ kind: "iv-posting", level: null, questions: 3, followUps: true, structured: false }),
+  ],
 ];
 
 /** What discord.js receives when a user submits `modal` with these values, in Discord's shape. */

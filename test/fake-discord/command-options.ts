@@ -153,6 +153,9 @@ function resolve(world: World, type: T, value: OptionValue, resolved: APIInterac
   if (type === T.User || type === T.Mentionable) {
     const user = world.users.get(id);
     if (user) resolved.users = { ...resolved.users, [id]: apiUser(user) };
+  } else if (type === T.Attachment) {
+    const attachment = world.uploads.get(id);
+    if (attachment) resolved.attachments = { ...resolved.attachments, [id]: attachment };
   } else if (type === T.Channel) {
     const channel = world.channels.get(id);
     if (channel) {

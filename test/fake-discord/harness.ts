@@ -11,6 +11,7 @@ import type { Gateway, IdentifyRecord, ResumeRecord } from "./gateway.js";
 import { snowflake } from "./ids.js";
 import { InteractionHandle } from "./interaction-handle.js";
 import { isEphemeral } from "./messages.js";
+import type { UserRef } from "./origin.js";
 import { addGuild, addTextChannel } from "./setup.js";
 import type {
   AutocompleteInput,
@@ -30,6 +31,12 @@ import type {
   UserSpec,
   Violation,
 } from "./types.js";
+import {
+  type UploadedAttachment,
+  type UserAttachmentInput,
+  type UserMessageInput,
+  UserMessages,
+} from "./user-messages.js";
 import type { FakeChannel, GuildState, World } from "./world.js";
 
 export interface GuildInfo {
@@ -249,6 +256,38 @@ export class FakeDiscord {
 
   submitModal(input: ModalSubmitInput): InteractionHandle {
     return this.simulator.submitModal(input);
+  }
+
+  /**
+   * A message a user sends (default: in their DM with the bot, opened on the first message): stored, its
+   * attachments served by the CDN route, and dispatched as MESSAGE_CREATE to sessions with the intent.
+   */
+  sendMessage(input: UserMessageInput): APIMessage {
+    return this.users().send(input);
+  }
+
+  /** The user's DM channel with the bot (opened if needed). */
+  dmChannelId(user?: UserRef): string {
+    return this.users().dmChannelId(user);
+  }
+
+  /** A file picked for a slash command's attachment option: pass `id` as the option's value. */
+  uploadAttachment(
+    input: UserAttachmentInput,
+    channelId: string = this.defaultChannelId,
+  ): UploadedAttachment {
+    return this.users().upload(input, channelId);
+  }
+
+  /** Downloads from the CDN route, oldest first. */
+  get cdnDownloads(): ReadonlyArray<{ path: string; status: number }> {
+    return this.world.cdnDownloads;
+  }
+
+  #users: UserMessages | undefined;
+  private users(): UserMessages {
+    this.#users ??= new UserMessages(this.world, this.gateway, () => this.defaultUser);
+    return this.#users;
   }
 
   // ── What the bot did ────────────────────────────────────────────────────────────────────────────

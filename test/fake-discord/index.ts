@@ -13,3 +13,9 @@ export type {
   SlashCommandInput,
 } from "./simulate.js";
 export type * from "./types.js";
+export type {
+  UploadedAttachment,
+  UserAttachmentInput,
+  UserMessageInput,
+  VoiceMessageInput,
+} from "./user-messages.js";

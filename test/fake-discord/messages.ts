@@ -7,6 +7,7 @@ import {
   MessageFlags,
   MessageType,
 } from "discord.js";
+import { cdnUrl } from "./cdn.js";
 import type { Gateway } from "./gateway.js";
 import { snowflake } from "./ids.js";
 import { asArray, asNumber, asObject, asString, type JsonObject } from "./json.js";
@@ -113,7 +114,9 @@ function attachmentsFor(
   const described = asArray(body.attachments).map(asObject);
   return files.map((file, index) => {
     const id = snowflake();
-    const url = `${world.origin}/attachments/${channelId}/${id}/${encodeURIComponent(file.name)}`;
+    const path = `/attachments/${channelId}/${id}/${encodeURIComponent(file.name)}`;
+    world.cdn.set(path, { data: file.data, contentType: file.contentType });
+    const url = cdnUrl(world, path);
     const description = asString(described[index]?.description);
     return {
       id,

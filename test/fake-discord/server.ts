@@ -1,5 +1,6 @@
 import { createServer } from "node:http";
 import type { AddressInfo } from "node:net";
+import { serveCdn } from "./cdn.js";
 import { BOT_PERMISSIONS, botApiUser } from "./entities.js";
 import { Gateway } from "./gateway.js";
 import { FakeDiscord } from "./harness.js";
@@ -45,6 +46,7 @@ export async function startFakeDiscord(options: FakeDiscordOptions = {}): Promis
   const defaultUser = world.addUser({ username: "candidate", globalName: "Casey Candidate" }, snowflake);
 
   const server = createServer((req, res) => {
+    if (serveCdn(world, req, res)) return;
     router.handle(req, res).catch(() => res.destroy());
   });
   server.on("upgrade", (req, socket, head) => gateway.upgrade(req, socket, head));

@@ -1,5 +1,6 @@
 import type {
   APIApplicationCommand,
+  APIAttachment,
   APIDMChannel,
   APIMessage,
   APIRole,
@@ -52,6 +53,12 @@ export interface StoredMessage {
   deleted: boolean;
 }
 
+/** A file on the fake's CDN: what an attachment's `url` and `proxy_url` serve. */
+export interface CdnFile {
+  data: Buffer;
+  contentType: string;
+}
+
 export interface WorldConfig {
   applicationId: string;
   bot: APIUser;
@@ -77,6 +84,12 @@ export class World {
   readonly unknownRoutes: UnknownRoute[] = [];
   /** Failures to answer with instead of handling the request; consumed as they are used. */
   readonly faults: InjectedFault[] = [];
+  /** Attachment bytes by CDN path (`/attachments/{channel}/{attachment}/{name}`), served on the fake's origin. */
+  readonly cdn = new Map<string, CdnFile>();
+  /** Files uploaded with slash commands (attachment options), by attachment id. */
+  readonly uploads = new Map<string, APIAttachment>();
+  /** Every CDN download: its path and the status it was answered with. */
+  readonly cdnDownloads: Array<{ path: string; status: number }> = [];
   readonly waiters: Waiters;
   /** `http://127.0.0.1:PORT`, known once the server listens. */
   origin = "";

@@ -1,10 +1,12 @@
 import { join } from "node:path";
 import { parseConfig } from "../../src/config.js";
+import { inProcessEngine } from "../../src/core/grading/engine.js";
 import { startBot } from "../../src/discord/bot.js";
 import { registerCommands } from "../../src/discord/register.js";
 import { createLogger, type Logger } from "../../src/log.js";
 import { createGroupService, createSessionService } from "../../src/sessions/create.js";
 import type { GradeFn } from "../../src/sessions/grader.js";
+import { StoryService } from "../../src/sessions/story-service.js";
 import { openSqliteStore } from "../../src/store/open.js";
 import type { Store } from "../../src/store/store.js";
 import type { FakeDiscord } from "../fake-discord/index.js";
@@ -58,7 +60,17 @@ export async function startTestBot(
   const groups = createGroupService(used, content, sessions, now);
   const log = options.log ?? createLogger({ level: "silent" });
   const bot = await startBot(
-    { config, content, store: used, sessions, groups, grade, log, now },
+    {
+      config,
+      content,
+      store: used,
+      sessions,
+      groups,
+      stories: new StoryService({ store: used, content, engine: inProcessEngine(content), now, log }),
+      grade,
+      log,
+      now,
+    },
     options.tickMs ? { tickMs: options.tickMs } : {},
   );
   return {

@@ -158,6 +158,39 @@ export function storeContract(name: string, factory: StoreFactory): void {
       await store.close();
     });
 
+    it("lists the delivery of a user's spoken answers, oldest first, and no typed answer's", async () => {
+      const store = await factory.open();
+      const delivery = {
+        duration_s: 100,
+        words: 220,
+        words_per_minute: 132,
+        filler_count: 3,
+        fillers: [{ word: "um", count: 3 }],
+        hedges: [],
+        pauses_over_2s: 0,
+      };
+      const typed = newAttempt("u-voice", {
+        id: "typed",
+        createdAt: at(0),
+        answerText: `${STRONG_ANSWER} "delivery":{`,
+      });
+      await store.addAttempt(typed);
+      await store.saveGrade(typed.id, grade(typed.answerText), "offline", at(1));
+      for (const [i, wpm] of [118, 141].entries()) {
+        const spoken = newAttempt("u-voice", { id: `spoken-${i}`, createdAt: at(10 + i) });
+        await store.addAttempt(spoken);
+        const g = { ...grade(spoken.answerText), delivery: { ...delivery, words_per_minute: wpm } };
+        await store.saveGrade(spoken.id, g, "offline", at(20));
+      }
+      const listed = await store.listDeliveries("u-voice");
+      expect(listed.map((d) => [d.attemptId, d.delivery.words_per_minute])).toEqual([
+        ["spoken-0", 118],
+        ["spoken-1", 141],
+      ]);
+      expect(await store.listDeliveries("someone-else")).toEqual([]);
+      await store.close();
+    });
+
     it("lists a user's attempts newest first", async () => {
       const store = await factory.open();
       for (let i = 0; i < 3; i++)

@@ -1,3 +1,4 @@
+import { homedir } from "node:os";
 import { count } from "../../core/text/plural.js";
 import { pickKey } from "./dialog.js";
 import { editText } from "./editor.js";
@@ -14,11 +15,40 @@ export type AnswerAction =
   | { act: "model" }
   /** End the interview now and show the report. */
   | { act: "end" }
+  /** Answer with a recording: the path to the audio file the person gave. */
+  | { act: "voice"; path: string }
   /** Stop for now: the interview stays saved (the input ended, or they chose to pause). */
   | { act: "pause" }
   | { act: "interrupt" };
 
-export type AnswerCommand = "skip" | "edit" | "more" | "model";
+export type AnswerCommand = "skip" | "edit" | "more" | "model" | "voice";
+
+/**
+ * A path as a terminal pastes a dropped file: quoted ('…' or "…") or with backslash-escaped spaces, and
+ * ~ for the home folder.
+ */
+export function typedPath(text: string, home = homedir()): string {
+  let path = text.trim();
+  const quoted = /^(['"])(.*)\1$/.exec(path);
+  if (quoted) path = quoted[2] ?? "";
+  else path = path.replace(/\\(.)/g, "$1");
+  if (path === "~" || path.startsWith("~/")) path = home + path.slice(1);
+  return path;
+}
+
+/** Asks for the path to a recording; null when the person goes back (an empty line, Ctrl-D). */
+async function askAudioPath(s: PracticeSession): Promise<AnswerAction | null> {
+  const { screen, editor } = s.d;
+  screen.ask(
+    `Path to your recording (ogg/opus, m4a, mp3, wav or webm; up to 25 MB) ${screen.paint("dim", "[Enter goes back]")}`,
+  );
+  const got = await editor.readLine();
+  if (got.kind === "end") return { act: "pause" };
+  if (got.kind === "interrupt") return { act: "interrupt" };
+  if (got.kind === "eof") return null;
+  const path = typedPath(got.text);
+  return path === "" ? null : { act: "voice", path };
+}
 
 /** Ctrl-D at an empty prompt: end, pause, or carry on. */
 export async function confirmEnd(s: PracticeSession): Promise<"end" | "pause" | "back" | "interrupt"> {
@@ -63,8 +93,8 @@ async function fromEditor(s: PracticeSession): Promise<string | null> {
 }
 
 /**
- * Reads an answer: typed (ended by an empty line or Ctrl-D), pasted (kept whole), or written in an editor
- * (`e`). Only whitespace asks again; Ctrl-D at an empty prompt asks whether to end the interview.
+ * Reads an answer: typed (ended by an empty line or Ctrl-D), pasted (kept whole), written in an editor
+ * (`e`), or recorded (`v` asks for the audio file's path; the caller transcribes it). Only whitespace asks again; Ctrl-D at an empty prompt asks whether to end the interview.
  */
 export async function askAnswer(
   s: PracticeSession,
@@ -82,6 +112,11 @@ export async function askAnswer(
         if (command === "skip") return { act: "skip" };
         if (command === "more") return { act: "more" };
         if (command === "model") return { act: "model" };
+        if (command === "voice") {
+          const voice = await askAudioPath(s);
+          if (voice) return voice;
+          break;
+        }
         const text = await fromEditor(s);
         if (text !== null) return { act: "submit", text };
         break;

@@ -1,4 +1,5 @@
 import { CRITERIA, CRITERION_LABELS } from "../../core/criteria.js";
+import { deliveryFeedback, deliverySummary } from "../../core/delivery/delivery.js";
 import type { Grade } from "../../core/grading/types.js";
 import { count } from "../../core/text/plural.js";
 import type { Paint } from "../io.js";
@@ -32,8 +33,28 @@ export interface FeedbackView {
 function header(v: FeedbackView): string {
   const { grade, paint } = v;
   const was = v.previous ? paint("dim", ` (was ${v.previous.overall}/5)`) : "";
-  const minutes = Math.round(grade.stats.speaking_seconds / 6) / 10;
-  return `${paint("bold", "Overall")} ${paint(["bold", overallColour(grade.overall)], `${grade.overall}/5`)}${was}  ${paint("dim", `${grade.level} level · ${count(grade.stats.words, "word")} · ~${minutes} min spoken`)}`;
+  // A voice answer's real length; a typed answer's estimate from its words.
+  const seconds = grade.delivery?.duration_s ?? null;
+  const spoken =
+    seconds !== null
+      ? `${Math.round(seconds / 6) / 10} min spoken`
+      : `~${Math.round(grade.stats.speaking_seconds / 6) / 10} min spoken`;
+  return `${paint("bold", "Overall")} ${paint(["bold", overallColour(grade.overall)], `${grade.overall}/5`)}${was}  ${paint("dim", `${grade.level} level · ${count(grade.stats.words, "word")} · ${spoken}`)}`;
+}
+
+/**
+ * A voice answer's delivery (nothing for a typed answer): the figures on one line, then at most `max`
+ * lines of advice; a null `max` leaves the delivery out.
+ */
+function deliveryLines(v: FeedbackView, max: number | null): string[] {
+  const d = v.grade.delivery;
+  if (!d || max === null) return [];
+  return [
+    ...wrapLine(`${v.paint("bold", "Delivery:")} ${deliverySummary(d)}`, v.width, 10),
+    ...deliveryFeedback(d)
+      .slice(0, max)
+      .flatMap((l) => wrapLine(`  - ${clean(l)}`, v.width, 4)),
+  ];
 }
 
 /** A criterion's line: label, bar, score (and its change), then its note, wrapped or cut to one line. */
@@ -65,14 +86,16 @@ interface Budget {
   notices: number;
   missing: number;
   tips: number;
+  /** Lines of delivery advice under a voice answer's figures; null: not even the figures. */
+  delivery: number | null;
 }
 
 /** From the most to the least said: the first that fits the screen is used. */
 const BUDGETS: readonly Budget[] = [
-  { noteLines: 2, notices: 3, missing: 3, tips: 2 },
-  { noteLines: 1, notices: 2, missing: 2, tips: 1 },
-  { noteLines: 1, notices: 1, missing: 1, tips: 0 },
-  { noteLines: 1, notices: 0, missing: 0, tips: 0 },
+  { noteLines: 2, notices: 3, missing: 3, tips: 2, delivery: 5 },
+  { noteLines: 1, notices: 2, missing: 2, tips: 1, delivery: 2 },
+  { noteLines: 1, notices: 1, missing: 1, tips: 0, delivery: 0 },
+  { noteLines: 1, notices: 0, missing: 0, tips: 0, delivery: null },
 ];
 
 function compactWith(v: FeedbackView, b: Budget): string[] {
@@ -89,6 +112,8 @@ function compactWith(v: FeedbackView, b: Budget): string[] {
     extra.push(...wrap(`${paint("bold", "Missing:")} ${clean(m)}`, 9));
   for (const t of grade.tips.slice(0, b.tips)) extra.push(...wrap(`${paint("bold", "Tip:")} ${clean(t)}`, 5));
   if (extra.length > 0) out.push("", ...extra);
+  const delivery = deliveryLines(v, b.delivery);
+  if (delivery.length > 0) out.push("", ...delivery);
   return out;
 }
 
@@ -127,6 +152,8 @@ export function fullFeedback(v: FeedbackView): string[] {
     out.push("", paint("bold", "Tips"));
     for (const t of grade.tips) out.push(...wrap(`  - ${clean(t)}`, 4));
   }
+  const delivery = deliveryLines(v, Number.POSITIVE_INFINITY);
+  if (delivery.length > 0) out.push("", ...delivery);
   if (grade.improved_example) {
     out.push("", paint("bold", "A stronger version of the weakest part (an example)"));
     for (const para of safeText(grade.improved_example).split(/\n+/))

@@ -1,5 +1,6 @@
 import type { InterviewState } from "../../core/interview/types.js";
 import { GradingFailedError } from "../../sessions/errors.js";
+import type { GradeContext } from "../../sessions/grader.js";
 import type { Outcome } from "../../sessions/session-service.js";
 import { formatSessionReport } from "../session-report.js";
 import { type AnswerAction, askAnswer, confirmEnd } from "./answer-prompt.js";
@@ -9,13 +10,16 @@ import { saveAnswer } from "./save-answer.js";
 import { EXIT, type PracticeSession } from "./session.js";
 import { showStrongAnswer } from "./strong-answer-view.js";
 import { type ShownFeedback, showFeedback, showQuestion } from "./views.js";
+import { hearAnswer } from "./voice-answer.js";
 
 const ANSWER_HINT =
-  "Type or paste your answer; an empty line or Ctrl-D ends it. s skips the question, e opens your editor.";
+  "Type or paste your answer; an empty line or Ctrl-D ends it. s skips the question, e opens your editor, v answers from a recording.";
 const FOLLOW_UP_HINT =
-  "Answer the follow-up; an empty line or Ctrl-D ends it. s moves on, m shows a strong answer, f the full evidence, e opens your editor.";
+  "Answer the follow-up; an empty line or Ctrl-D ends it. s moves on, m shows a strong answer, f the full evidence, e opens your editor, v answers from a recording.";
 const REVISE_HINT =
-  "Your revised answer; an empty line or Ctrl-D ends it. s keeps the answer you have, e opens your editor.";
+  "Your revised answer; an empty line or Ctrl-D ends it. s keeps the answer you have, e opens your editor, v answers from a recording.";
+/** The answer prompts' voice command: a path to a recording, transcribed and graded as the answer. */
+const VOICE = { v: "voice", "/voice": "voice" } as const;
 const EMPTY = "Nothing to grade yet: type or paste your answer (s skips this question).";
 const EMPTY_FOLLOW_UP = "Nothing to grade yet: answer the follow-up, or type s to move on.";
 const REFUSED = "Please press Enter, or type r, m, f or q.";
@@ -72,21 +76,44 @@ async function submit(
   return (await saveAnswer(s, text, questionText(s, state), store)) ?? EXIT.failed;
 }
 
+/**
+ * A recording as the answer: transcribed, shown, then stored and graded like typed text (the transcript
+ * is the answer; the audio is never stored). Null when there is nothing to grade: ask again.
+ */
+async function submitVoice(
+  s: PracticeSession,
+  state: InterviewState,
+  path: string,
+  store: (text: string, context?: Partial<GradeContext>) => Promise<Outcome>,
+): Promise<Next | null> {
+  const heard = await hearAnswer(s, path);
+  if (!heard) return null;
+  return submit(s, state, heard.text, (t) => store(t, { delivery: heard.delivery }));
+}
+
 async function onQuestion(s: PracticeSession, state: InterviewState): Promise<Next> {
   showQuestion(s, state);
-  const action = await askAnswer(
-    s,
-    ANSWER_HINT,
-    { s: "skip", "/skip": "skip", e: "edit", "/edit": "edit" },
-    EMPTY,
-  );
-  if (action.act === "skip") {
-    s.d.screen.say(s.d.screen.paint("dim", "Skipped: nothing was saved for this question."));
-    return s.service.skip(state.id, s.userId);
+  for (;;) {
+    const action = await askAnswer(
+      s,
+      ANSWER_HINT,
+      { s: "skip", "/skip": "skip", e: "edit", "/edit": "edit", ...VOICE },
+      EMPTY,
+    );
+    if (action.act === "skip") {
+      s.d.screen.say(s.d.screen.paint("dim", "Skipped: nothing was saved for this question."));
+      return s.service.skip(state.id, s.userId);
+    }
+    const store = (t: string, context?: Partial<GradeContext>) =>
+      s.service.answer(state.id, s.userId, t, context);
+    if (action.act === "submit") return submit(s, state, action.text, store);
+    if (action.act === "voice") {
+      const next = await submitVoice(s, state, action.path, store);
+      if (next !== null) return next;
+      continue;
+    }
+    return (await common(s, state, action)) ?? EXIT.done;
   }
-  if (action.act === "submit")
-    return submit(s, state, action.text, (t) => s.service.answer(state.id, s.userId, t));
-  return (await common(s, state, action)) ?? EXIT.done;
 }
 
 async function onFollowUp(
@@ -110,6 +137,7 @@ async function onFollowUp(
         "/more": "more",
         e: "edit",
         "/edit": "edit",
+        ...VOICE,
       },
       EMPTY_FOLLOW_UP,
     );
@@ -122,8 +150,14 @@ async function onFollowUp(
       continue;
     }
     if (action.act === "skip") return s.service.next(state.id, s.userId);
-    if (action.act === "submit")
-      return submit(s, state, action.text, (t) => s.service.followUp(state.id, s.userId, t));
+    const store = (t: string, context?: Partial<GradeContext>) =>
+      s.service.followUp(state.id, s.userId, t, context);
+    if (action.act === "submit") return submit(s, state, action.text, store);
+    if (action.act === "voice") {
+      const next = await submitVoice(s, state, action.path, store);
+      if (next !== null) return next;
+      continue;
+    }
     return (await common(s, state, action)) ?? EXIT.done;
   }
 }
@@ -163,12 +197,18 @@ async function onReview(
     const action = await askAnswer(
       s,
       REVISE_HINT,
-      { s: "skip", "/skip": "skip", e: "edit", "/edit": "edit" },
+      { s: "skip", "/skip": "skip", e: "edit", "/edit": "edit", ...VOICE },
       EMPTY,
     );
     if (action.act === "skip") continue;
-    if (action.act === "submit")
-      return submit(s, state, action.text, (t) => s.service.retry(state.id, s.userId, t));
+    const store = (t: string, context?: Partial<GradeContext>) =>
+      s.service.retry(state.id, s.userId, t, context);
+    if (action.act === "submit") return submit(s, state, action.text, store);
+    if (action.act === "voice") {
+      const next = await submitVoice(s, state, action.path, store);
+      if (next !== null) return next;
+      continue;
+    }
     const next = await common(s, state, action);
     if (next !== null) return next;
   }

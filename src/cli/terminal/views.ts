@@ -23,7 +23,7 @@ export function showFeedback(d: Dialog, f: ShownFeedback, full = false): void {
   d.screen.say(lines.join("\n"));
 }
 
-/** The question being asked: where it is in the interview, its competency and level, its text. */
+/** The question being asked: where it is in the interview, its competency and level, its text and why. */
 export function showQuestion(s: PracticeSession, state: InterviewState): void {
   const { screen } = s.d;
   const item = state.items[state.index];
@@ -35,6 +35,7 @@ export function showQuestion(s: PracticeSession, state: InterviewState): void {
     `${screen.paint("bold", `Question ${state.index + 1} of ${state.items.length}`)}${screen.paint("dim", where)}`,
   );
   screen.say(screen.paint("cyan", safeText(q?.text ?? item?.questionId ?? "")));
+  if (item?.reason) screen.say(screen.paint("dim", `Why this question: ${safeText(item.reason)}`));
 }
 
 /** An answer given earlier, its first lines and how long it is. */

@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CRITERIA, type CriterionId } from "../criteria.js";
+import { DeliverySchema } from "../delivery/schema.js";
 import { LevelSchema } from "../levels.js";
 
 export const FLAG_NAMES = [
@@ -108,5 +109,7 @@ export const GradeSchema = z.object({
   /** The weakest part of the answer rewritten as an example, with placeholders for missing figures. */
   improved_example: z.string().nullable().optional(),
   disagreements: z.array(DisagreementSchema).optional(),
+  /** How a voice answer was spoken (length, pace, fillers…); typed answers have none. */
+  delivery: DeliverySchema.optional(),
 });
 export type Grade = z.infer<typeof GradeSchema>;

@@ -3,11 +3,13 @@ import type { Grade } from "../grading/types.js";
 import { bestAttempt, type ScoredAttempt } from "../progress/attempts.js";
 import { extreme } from "../progress/progress.js";
 import { averagesOf, type CriterionAverages, compare } from "../progress/sessions.js";
+import { type PostingFit, postingFit, type ReportStory, type StoryUse, storyUse } from "./story-use.js";
 import type { CriterionScoresMap, InterviewState, Item } from "./types.js";
 
 export type { ScoredAttempt as AttemptPoint } from "../progress/attempts.js";
 export { extreme, type Progress, progress } from "../progress/progress.js";
 export { type CriterionAverages, mean } from "../progress/sessions.js";
+export type { PostingFit, ReportStory, StoryUse } from "./story-use.js";
 
 /** One graded attempt at a question, as the report lists it. */
 export interface Try {
@@ -49,6 +51,23 @@ export interface SessionReport extends SessionSummary {
   improvements: string[];
   /** Against the mean of the earlier sessions' averages; null when there are none. */
   change: { overall: number | null; criteria: CriterionAverages } | null;
+  /**
+   * Which story each answer retold, and a warning when one answers most; null when the user has no stories
+   * (or they could not be read).
+   */
+  stories: StoryUse | null;
+  /**
+   * For an interview from a job posting: the stories that fit its strongest competencies and those none
+   * covers; null for other interviews, or when the stories could not be read.
+   */
+  postingFit: PostingFit | null;
+}
+
+/** The user's story bank for a report: their stories (null when unreadable) and the answers' texts. */
+export interface ReportStories {
+  stories: readonly ReportStory[] | null;
+  /** The text each attempt was graded on, by attempt id (a follow-up's with its answer). */
+  answers: ReadonlyMap<string, string>;
 }
 
 /** An earlier session's averages: a `SessionSummary`, or a `SessionPoint` of the user's history. */
@@ -94,12 +113,15 @@ function questionResult(state: InterviewState, item: Item): QuestionResult & { b
 /**
  * Summarizes a finished (or ended) session from its state and the grades of its attempts: each question
  * counts by its best attempt, and the averages and their change against `earlier` (the user's earlier
- * sessions, oldest first) are computed as `history` and the progress chart compute them.
+ * sessions, oldest first) are computed as `history` and the progress chart compute them. With the user's
+ * stories (`bank`), it says which story each answer that counts retold and, for a posting's interview, how
+ * the stories fit the posting.
  */
 export function sessionReport(
   state: InterviewState,
   grades: ReadonlyMap<string, Grade>,
   earlier: readonly EarlierSession[],
+  bank: ReportStories = { stories: null, answers: new Map() },
 ): SessionReport {
   const results = state.items.map((item) => questionResult(state, item));
   const averages = averagesOf(
@@ -142,6 +164,16 @@ export function sessionReport(
     weakest: extreme(criteria, "lowest"),
     improvements,
     change,
+    stories: bank.stories
+      ? storyUse(
+          results.map((q) => (q.bestId ? (bank.answers.get(q.bestId) ?? null) : null)),
+          bank.stories,
+        )
+      : null,
+    postingFit:
+      bank.stories && state.config.posting
+        ? postingFit(state.config.posting.competencies, bank.stories)
+        : null,
   };
 }
 

@@ -12,6 +12,11 @@ export const InterviewConfigSchema = z.object({
   followUps: z.boolean(),
   /** Seconds allowed per answer; null for no limit. */
   answerTimeLimitSec: z.number().int().min(30).max(3600).nullable(),
+  /**
+   * An interview for a job posting: the competencies it asks for, strongest first (the analysis, never
+   * the posting's text). Absent for other interviews and in sessions stored before postings.
+   */
+  posting: z.object({ competencies: z.array(z.string()).max(20) }).optional(),
 });
 export type InterviewConfig = z.infer<typeof InterviewConfigSchema>;
 
@@ -42,6 +47,8 @@ export const ItemSchema = z.object({
   followUp: z.object({ text: z.string(), target: z.string() }).nullable(),
   skipped: z.boolean(),
   askedAt: z.string().nullable(),
+  /** Why the question was chosen, when there is a reason to tell ("the posting asks for S&OP"). */
+  reason: z.string().max(300).nullable().optional(),
 });
 export type Item = z.infer<typeof ItemSchema>;
 

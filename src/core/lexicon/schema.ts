@@ -56,6 +56,8 @@ export const LexiconSchema = z
     stock_phrases: PhraseList,
     hedges: PhraseList,
     fillers: PhraseList,
+    /** Fillers counted in a voice answer's delivery; the grader does not read this list. */
+    spoken_fillers: PhraseList,
     hypothetical_cues: PhraseList,
     // No credit for what is not there: guesses, denials, method lists and notes to the grader.
     speculation_cues: PhraseList,

@@ -18,9 +18,12 @@ export interface StoryFeatures {
   weights: Map<string, number>;
   /** The first spelling of each word stem, to name shared words in words. */
   spelling: Map<string, string>;
-  /** Where each word stem stands among the story's content words, to find phrases ("near miss"). */
+  /** Where each word stem stands among the story's words, to find phrases ("near miss"). */
   positions: Map<string, number[]>;
-  /** The content word stems in order; figures and stopwords left out. */
+  /**
+   * Every word's stem in order, small words included and figures left out, so that a phrase is found
+   * only where its words stand together: "lost-time" is not in "we lost a lot of time".
+   */
   sequence: string[];
 }
 
@@ -46,14 +49,15 @@ export function storyFeatures(text: string): StoryFeatures {
       weights.set(figure, FIGURE_WEIGHT);
       continue;
     }
-    if (!isContentWord(t)) continue;
+    if (t.figure) continue;
     const s = stem(t.text);
-    weights.set(`w:${s}`, WORD_WEIGHT);
-    if (!spelling.has(s)) spelling.set(s, t.text);
     const at = positions.get(s);
     if (at) at.push(sequence.length);
     else positions.set(s, [sequence.length]);
     sequence.push(s);
+    if (!isContentWord(t)) continue;
+    weights.set(`w:${s}`, WORD_WEIGHT);
+    if (!spelling.has(s)) spelling.set(s, t.text);
   }
   return { weights, spelling, positions, sequence };
 }

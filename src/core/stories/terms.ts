@@ -1,17 +1,17 @@
 import { stem } from "../evidence/relevance.js";
-import { isContentWord, type StoryFeatures } from "./features.js";
+import type { StoryFeatures } from "./features.js";
 import { tokenize } from "./tokens.js";
 
-/** A keyword's content words, stemmed as features.ts stems a story's ("lockout/tagout": lockout, tagout). */
+/** A keyword's words, stemmed as features.ts stems a story's ("lockout/tagout": lockout, tagout). */
 const keywordStems = (keyword: string): string[] =>
   tokenize(keyword)
-    .filter(isContentWord)
+    .filter((t) => !t.figure)
     .map((t) => stem(t.text));
 
-/** Whether the words stand in this order, side by side, among the story's content words. */
+/** Whether the words stand in this order, side by side, in the story. */
 function hasPhrase(features: StoryFeatures, stems: readonly string[]): boolean {
   const [first, ...rest] = stems;
-  if (first === undefined) return false;
+  if (first === undefined || !stems.some((s) => s.length >= 3)) return false;
   return (features.positions.get(first) ?? []).some((at) =>
     rest.every((s, k) => features.sequence[at + 1 + k] === s),
   );

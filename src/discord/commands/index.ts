@@ -9,6 +9,7 @@ import { mydataCommand } from "./mydata.js";
 import { practiceCommand } from "./practice.js";
 import { progressCommand } from "./progress.js";
 import { settingsCommand } from "./settings.js";
+import { storyCommand } from "./story.js";
 
 /** Every slash command: the registration script and the router both read this list. */
 export const COMMANDS: readonly SlashCommand[] = [
@@ -23,4 +24,5 @@ export const COMMANDS: readonly SlashCommand[] = [
   groupCommand,
   dailyCommand,
   leaderboardCommand,
+  storyCommand,
 ];

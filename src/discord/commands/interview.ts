@@ -1,14 +1,13 @@
-import { SlashCommandBuilder } from "discord.js";
+import { type ChatInputCommandInteraction, SlashCommandBuilder } from "discord.js";
 import { MAX_QUESTIONS } from "../../core/interview/types.js";
 import { progressChart } from "../chart-attachment.js";
-import { button, row } from "../components/buttons.js";
+import { postingModal } from "../components/posting-modal.js";
 import type { BotContext } from "../context.js";
 import { UserError } from "../errors.js";
-import { outcomeView, stateView } from "../interview-view.js";
-import { COLORS } from "../render/text.js";
-import { EPHEMERAL, NO_MENTIONS, type ReplyBody, respond } from "../reply.js";
+import { outcomeView, stateView, unfinishedView } from "../interview-view.js";
+import { EPHEMERAL, NO_MENTIONS, respond } from "../reply.js";
 import type { SlashCommand } from "./command.js";
-import { focusAutocomplete, focusOption, levelOption, practiceChoices } from "./options.js";
+import { focusAutocomplete, focusOption, levelOption, parseLevel, practiceChoices } from "./options.js";
 
 const DEFAULT_QUESTIONS = 3;
 
@@ -16,21 +15,28 @@ const DEFAULT_QUESTIONS = 3;
 const UNREADABLE_NOTICE =
   "Your previous interview could not be read, so it was closed. The answers you gave in it are kept (`/mydata export`).";
 
-function unfinished(sessionId: string, index: number, of: number): ReplyBody {
-  return {
-    embeds: [
-      {
-        description: `You have an unfinished interview (question ${index + 1} of ${of}). Resume it, or end it to start a new one.`,
-        color: COLORS.mid,
-      },
-    ],
-    components: [
-      row(
-        button("Resume", { kind: "iv-resume", sessionId }),
-        button("End it", { kind: "iv-end", sessionId }),
-      ),
-    ],
-  };
+/** `/interview start posting:true`: the form for the posting, its choices in the form's custom id. */
+async function openPostingForm(interaction: ChatInputCommandInteraction, ctx: BotContext): Promise<void> {
+  const { options } = interaction;
+  if (options.getString("focus") !== null)
+    throw new UserError("Choose a focus or a job posting, not both: the posting chooses the competencies.");
+  const open = await ctx.sessions.open(interaction.user.id);
+  if (open) {
+    const view = unfinishedView(open.id, open.index, open.items.length);
+    await interaction.reply({ ...view, flags: EPHEMERAL, allowedMentions: NO_MENTIONS });
+    return;
+  }
+  const level = options.getString("level");
+  await interaction.showModal(
+    postingModal({
+      kind: "iv-posting",
+      // Null: the posting's own level.
+      level: level === null ? null : parseLevel(level, ctx.config.DEFAULT_LEVEL),
+      questions: options.getInteger("questions") ?? DEFAULT_QUESTIONS,
+      followUps: options.getBoolean("followups") ?? true,
+      structured: options.getBoolean("structured") ?? false,
+    }),
+  );
 }
 
 export const interviewCommand: SlashCommand = {
@@ -53,6 +59,11 @@ export const interviewCommand: SlashCommand = {
         .addBooleanOption((o) => o.setName("followups").setDescription("Ask follow-up probes (default: yes)"))
         .addBooleanOption((o) =>
           o.setName("structured").setDescription("Answer in four fields: Situation, Task, Action, Result"),
+        )
+        .addBooleanOption((o) =>
+          o
+            .setName("posting")
+            .setDescription("Practise for a job posting: paste it in a form (read once, never stored)"),
         ),
     )
     .addSubcommand((s) => s.setName("resume").setDescription("Carry on with your unfinished interview"))
@@ -61,6 +72,8 @@ export const interviewCommand: SlashCommand = {
   async execute(interaction, ctx: BotContext) {
     const userId = interaction.user.id;
     const sub = interaction.options.getSubcommand();
+    if (sub === "start" && interaction.options.getBoolean("posting"))
+      return openPostingForm(interaction, ctx);
     let unreadable = false;
     const onUnreadable = () => {
       unreadable = true;
@@ -70,7 +83,7 @@ export const interviewCommand: SlashCommand = {
     await respond(interaction, async (slow) => {
       if (sub === "start") {
         const open = await ctx.sessions.open(userId, { onUnreadable });
-        if (open) return unfinished(open.id, open.index, open.items.length);
+        if (open) return unfinishedView(open.id, open.index, open.items.length);
         const { level, competencies, structured } = await practiceChoices(interaction, ctx);
         let outcome: Awaited<ReturnType<typeof ctx.sessions.start>>;
         try {

@@ -1,5 +1,5 @@
 import { ButtonStyle, SlashCommandBuilder } from "discord.js";
-import { button, row } from "../components/buttons.js";
+import { button, row, voiceButton } from "../components/buttons.js";
 import type { BotContext } from "../context.js";
 import { UserError } from "../errors.js";
 import { questionEmbed } from "../render/question-embed.js";
@@ -36,6 +36,7 @@ export const practiceCommand: SlashCommand = {
               { kind: "pr-answer", questionId: question.id, level, previous: null, structured },
               ButtonStyle.Primary,
             ),
+            voiceButton(question.id),
           ),
         ],
       };

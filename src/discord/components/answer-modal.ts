@@ -20,12 +20,16 @@ const PARTS = [
 /** Four fields share the 4,000 characters an answer may have. */
 const PART_MAX = 1000;
 
-/** The answer modal: one long field, or four (Situation, Task, Action, Result) for beginners. */
+/**
+ * The answer modal: one long field, or four (Situation, Task, Action, Result) for beginners. `prefill`
+ * starts the long field with text (a story from the bank), when it fits.
+ */
 export function answerModal(
   title: string,
   submit: Action,
   structured: boolean,
   prompt: string,
+  prefill?: string,
 ): ModalBuilder {
   const modal = new ModalBuilder()
     .setCustomId(encodeAction(submit))
@@ -38,6 +42,7 @@ export function answerModal(
       .setMinLength(1)
       .setMaxLength(LIMITS.textInput)
       .setRequired(true);
+    if (prefill && Array.from(prefill).length <= LIMITS.textInput) input.setValue(prefill);
     return modal.addLabelComponents(new LabelBuilder().setLabel("Your answer").setTextInputComponent(input));
   }
   return modal.addLabelComponents(

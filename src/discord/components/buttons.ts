@@ -13,9 +13,18 @@ export function row(...buttons: ButtonBuilder[]): ActionRowBuilder<ButtonBuilder
   return new ActionRowBuilder<ButtonBuilder>().addComponents(...buttons);
 }
 
+/**
+ * "Answer by voice": explains privately how (a DM with the bot, or `/grade audio:` for a practice
+ * question) and leaves the question where it is.
+ */
+export function voiceButton(questionId: string | null = null): ButtonBuilder {
+  return button("Answer by voice", { kind: "vc-how", questionId });
+}
+
 export function questionButtons(sessionId: string, structured: boolean): ActionRowBuilder<ButtonBuilder> {
   return row(
     button("Answer", { kind: "iv-answer", sessionId, step: "answer", structured }, ButtonStyle.Primary),
+    voiceButton(),
     button("Skip", { kind: "iv-skip", sessionId }),
     button("End", { kind: "iv-end", sessionId }, ButtonStyle.Danger),
   );
@@ -40,6 +49,7 @@ export function feedbackButtons(
         { kind: "iv-answer", sessionId, step: "follow_up", structured: false },
         ButtonStyle.Primary,
       ),
+      voiceButton(),
       next,
       ...strong,
       button("End", { kind: "iv-end", sessionId }, ButtonStyle.Danger),
@@ -47,6 +57,7 @@ export function feedbackButtons(
   }
   return row(
     button("Revise", { kind: "iv-answer", sessionId, step: "retry", structured: options.structured }),
+    voiceButton(),
     next,
     ...strong,
     button("End", { kind: "iv-end", sessionId }, ButtonStyle.Danger),

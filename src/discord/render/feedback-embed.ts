@@ -1,4 +1,5 @@
 import { CRITERIA, CRITERION_LABELS } from "../../core/criteria.js";
+import { deliveryFeedback } from "../../core/delivery/delivery.js";
 import type { Grade } from "../../core/grading/types.js";
 import { type EmbedData, type EmbedField, fitEmbed } from "../limits.js";
 import { colorFor, quoteUser, scoreBar } from "./text.js";
@@ -22,6 +23,12 @@ function changeField(previous: Grade, current: Grade): EmbedField {
   return { name: "Change against your previous attempt", value: lines.join("\n") };
 }
 
+/** 125 seconds as "2:05". */
+function spokenClock(seconds: number): string {
+  const s = Math.round(seconds);
+  return `${Math.floor(s / 60)}:${String(s % 60).padStart(2, "0")}`;
+}
+
 /** The feedback embed: a score bar and the quoted evidence per criterion, what is missing, tips, the probe. */
 export function feedbackEmbed(view: FeedbackView): EmbedData {
   const { grade } = view;
@@ -43,13 +50,22 @@ export function feedbackEmbed(view: FeedbackView): EmbedData {
   if (grade.missing.length > 0)
     fields.push({ name: "Missing", value: grade.missing.map((m) => `• ${m}`).join("\n") });
   if (grade.tips.length > 0) fields.push({ name: "Tips", value: grade.tips.map((t) => `• ${t}`).join("\n") });
+  if (grade.delivery)
+    fields.push({
+      name: "Delivery",
+      value: deliveryFeedback(grade.delivery)
+        .map((l) => `• ${l}`)
+        .join("\n"),
+    });
   if (view.followUp) fields.push({ name: "Follow-up", value: view.followUp });
   return fitEmbed({
     title: `${view.title}: ${grade.overall}/5`,
     description: [
       ...notices,
       ...fallback,
-      `${grade.stats.words} words, about ${Math.max(1, Math.round(grade.stats.speaking_seconds / 60))} min spoken · ${grade.level} level`,
+      grade.delivery?.duration_s != null
+        ? `${grade.stats.words} words, ${spokenClock(grade.delivery.duration_s)} spoken · ${grade.level} level`
+        : `${grade.stats.words} words, about ${Math.max(1, Math.round(grade.stats.speaking_seconds / 60))} min spoken · ${grade.level} level`,
     ].join("\n"),
     color: colorFor(grade.overall),
     fields,
