@@ -126,6 +126,7 @@ export class SessionService {
     config: InterviewConfig,
     displayName: string | null = null,
     posting: readonly RankedCompetency[] | null = null,
+    guildId: string | null = null,
   ): Promise<Outcome> {
     const at = this.at();
     await this.deps.store.ensureUser(userId, displayName, at);
@@ -156,15 +157,18 @@ export class SessionService {
       at,
     });
     const { effects } = created;
-    const state = plan
-      ? {
-          ...created.state,
-          items: created.state.items.map((item, i) => ({
-            ...item,
-            reason: plan.questions[i]?.reason ?? null,
-          })),
-        }
-      : created.state;
+    const state = {
+      ...created.state,
+      guildId,
+      ...(plan
+        ? {
+            items: created.state.items.map((item, i) => ({
+              ...item,
+              reason: plan.questions[i]?.reason ?? null,
+            })),
+          }
+        : {}),
+    };
     await this.deps.store.createSession(state);
     return { state, effects, feedback: null, report: null, error: null };
   }
@@ -463,6 +467,8 @@ export class SessionService {
     const eventType = kind === "answer" ? "answer" : kind === "follow_up" ? "follow_up_answer" : "retry";
     let stored = false;
     let kept = false;
+    // An answer given outside the interview's server (a voice message in a DM) is still that server's.
+    let guildId = context.guildId ?? null;
     const outcome = await this.apply(
       sessionId,
       userId,
@@ -473,11 +479,12 @@ export class SessionService {
         const item = state.items[state.index];
         if (!grading || !item || stored) return;
         stored = true;
+        guildId = context.guildId ?? state.guildId ?? null;
         const question = this.questionRef(item.questionId);
         await this.deps.store.addAttempt({
           id: attemptId,
           userId,
-          guildId: context.guildId ?? null,
+          guildId,
           sessionId,
           questionId: item.questionId,
           questionText: question.text,
@@ -499,7 +506,7 @@ export class SessionService {
     if (!attempt) throw new Error(`attempt ${attemptId} was not stored`);
     const grade = await this.gradeOrFail(attempt, {
       userId,
-      guildId: context.guildId ?? null,
+      guildId,
       ...(context.delivery ? { delivery: context.delivery } : {}),
     });
     const graded = await this.apply(sessionId, userId, () => ({

@@ -19,6 +19,24 @@ const RESULT =
   "As a result, inventory record accuracy rose from 88% to 97% within three months, and short shipments fell by 40%, saving about $30,000 a year.";
 
 describe("session service", () => {
+  it("grades an answer given outside the interview's server (a voice message in a DM) as that server's", async () => {
+    const seen: Array<string | null> = [];
+    const { service, store } = await harness({
+      grade: async (input, context) => {
+        seen.push(context.guildId);
+        return offlineGrade(input, context);
+      },
+    });
+    const started = await service.start("u-dm", CONFIG, "Ada", null, "guild-1");
+    expect(started.state.guildId).toBe("guild-1");
+    const answered = await service.answer(started.state.id, "u-dm", WEAK, { guildId: null });
+    expect(seen).toEqual(["guild-1"]);
+    expect((await store.getAttempt(answered.feedback?.attempt.id ?? ""))?.guildId).toBe("guild-1");
+    // Given in another server it is that server's answer: the context wins when it names one.
+    await service.followUp(started.state.id, "u-dm", RESULT, { guildId: "guild-2" });
+    expect(seen).toEqual(["guild-1", "guild-2"]);
+  });
+
   it("runs a mock interview: answer, follow-up graded with the first answer, next, report", async () => {
     const { service, store } = await harness();
     const started = await service.start("u1", CONFIG, "Ada");

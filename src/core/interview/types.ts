@@ -65,6 +65,11 @@ export const InterviewStateSchema = z.object({
   items: z.array(ItemSchema).min(1),
   /** How the session ended: all questions answered, ended early by the user, or never. */
   endedBy: z.enum(["completed", "user", "expired"]).nullable(),
+  /**
+   * The server the interview was started in (null in a DM or the terminal; absent in sessions stored
+   * before it was kept): an answer sent elsewhere, a voice message in a DM, is graded as that server grades.
+   */
+  guildId: z.string().nullable().optional(),
   createdAt: z.string(),
   updatedAt: z.string(),
 });

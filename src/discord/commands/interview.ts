@@ -97,6 +97,8 @@ export const interviewCommand: SlashCommand = {
               answerTimeLimitSec: null,
             },
             interaction.user.username,
+            null,
+            interaction.guildId,
           );
         } catch (err) {
           if (err instanceof RangeError)

@@ -63,6 +63,7 @@ export async function submitPostingInterview(
       },
       interaction.user.username,
       analysis.competencies,
+      interaction.guildId,
     );
     const view = outcomeView(ctx, outcome, action.structured);
     const intro = postingEmbed(analysis, outcome.state, ctx.content.bank) as APIEmbed;
