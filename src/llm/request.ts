@@ -1,23 +1,12 @@
 import { setTimeout as sleep } from "node:timers/promises";
 import type OpenAI from "openai";
-import {
-  APIConnectionError,
-  APIConnectionTimeoutError,
-  BadRequestError,
-  InternalServerError,
-  RateLimitError,
-} from "openai";
+import { APIConnectionTimeoutError, BadRequestError } from "openai";
 import type { AutoParseableResponseFormat } from "openai/lib/parser";
 import type { Judgement } from "../core/grading/judgement.js";
 import { type Usage, UsageSchema } from "../core/grading/types.js";
 import type { ChatPrompt } from "../core/prompts/grader-messages.js";
 import { LlmOutputError } from "./errors.js";
-
-/** One retry at most: a second failure falls back to the offline grade rather than keep a user waiting. */
-const MAX_RETRIES = 1;
-/** A retry is only worth it with at least this long left before the deadline. */
-const MIN_ATTEMPT_MS = 1000;
-const DEFAULT_WAIT_MS = { rate_limited: 1000, server_error: 500, connection: 250 } as const;
+import { MAX_RETRIES, MIN_ATTEMPT_MS, retryWait } from "./retry-policy.js";
 
 /**
  * The sampling parameters a model accepts, learnt from its replies. Reasoning models (o-series, gpt-5)
@@ -53,27 +42,6 @@ export interface JudgementReply {
   judgement: Judgement;
   usage: Usage | null;
   attempts: number;
-}
-
-function retryAfterMs(headers: Headers, now: number): number | null {
-  const ms = Number.parseFloat(headers.get("retry-after-ms") ?? "");
-  if (Number.isFinite(ms)) return Math.max(0, ms);
-  const raw = headers.get("retry-after");
-  if (!raw) return null;
-  const seconds = Number.parseFloat(raw);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(raw);
-  return Number.isNaN(date) ? null : Math.max(0, date - now);
-}
-
-/** How long to wait before retrying after this error, or null when a retry cannot help. */
-function retryWait(err: unknown, now: number): number | null {
-  if (err instanceof APIConnectionTimeoutError) return null;
-  if (err instanceof RateLimitError) return retryAfterMs(err.headers, now) ?? DEFAULT_WAIT_MS.rate_limited;
-  if (err instanceof InternalServerError)
-    return retryAfterMs(err.headers, now) ?? DEFAULT_WAIT_MS.server_error;
-  if (err instanceof APIConnectionError) return DEFAULT_WAIT_MS.connection;
-  return null;
 }
 
 /** The parameter a 400 says the model does not support, when it is one we can leave out or rename. */

@@ -10,13 +10,9 @@ import {
   toFile,
 } from "openai";
 import { z } from "zod";
+import { MAX_RETRIES, MIN_ATTEMPT_MS, retryWait } from "./retry-policy.js";
 import type { AudioInput, Transcript, TranscriptionFailure } from "./transcribe.js";
 import { TranscriptionFailedError } from "./transcribe.js";
-
-/** As the LLM grader: one retry, and only with time left for it. */
-const MAX_RETRIES = 1;
-const MIN_ATTEMPT_MS = 1000;
-const DEFAULT_WAIT_MS = { rate_limited: 1000, server_error: 500, connection: 250 } as const;
 
 export interface TranscriptionRequest {
   client: OpenAI;
@@ -45,26 +41,6 @@ function transcriptOf(reply: unknown): Transcript | null {
       })
     : null;
   return { text: parsed.data.text.trim(), segments: segments && segments.length > 0 ? segments : null };
-}
-
-function retryAfterMs(headers: Headers | undefined, now: number): number | null {
-  const ms = Number.parseFloat(headers?.get("retry-after-ms") ?? "");
-  if (Number.isFinite(ms)) return Math.max(0, ms);
-  const raw = headers?.get("retry-after");
-  if (!raw) return null;
-  const seconds = Number.parseFloat(raw);
-  if (Number.isFinite(seconds)) return Math.max(0, seconds * 1000);
-  const date = Date.parse(raw);
-  return Number.isNaN(date) ? null : Math.max(0, date - now);
-}
-
-function retryWait(err: unknown, now: number): number | null {
-  if (err instanceof APIConnectionTimeoutError) return null;
-  if (err instanceof RateLimitError) return retryAfterMs(err.headers, now) ?? DEFAULT_WAIT_MS.rate_limited;
-  if (err instanceof InternalServerError)
-    return retryAfterMs(err.headers, now) ?? DEFAULT_WAIT_MS.server_error;
-  if (err instanceof APIConnectionError) return DEFAULT_WAIT_MS.connection;
-  return null;
 }
 
 function failureOf(err: unknown): TranscriptionFailedError {
