@@ -88,6 +88,7 @@ export function createQuestionBank(sources: readonly BankSource[]): QuestionBank
     name: data.name,
     summary: data.summary,
     keywords: data.keywords,
+    storyWords: data.story_words,
   }));
   const questions: Question[] = sources.flatMap(({ data }) =>
     data.questions.map((q) => ({ ...q, competency: data.competency })),

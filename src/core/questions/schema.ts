@@ -53,6 +53,8 @@ export const QuestionFileSchema = z.strictObject({
   summary: Text(400),
   /** Domain words used to judge whether an answer is on topic. */
   keywords: z.array(Text(40)).min(5, "must list at least 5 keywords"),
+  /** Words a story about the competency uses beyond the keywords ("light curtain"): the story bank reads both. */
+  story_words: z.array(Text(40)).default([]),
   questions: z.array(QuestionEntrySchema).min(1, "must hold at least one question"),
 });
 export type QuestionFile = z.infer<typeof QuestionFileSchema>;
@@ -65,4 +67,5 @@ export interface Competency {
   name: string;
   summary: string;
   keywords: string[];
+  storyWords: string[];
 }
