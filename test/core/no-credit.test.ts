@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { CRITERIA } from "../../src/core/criteria.js";
 import { type AnalyzedSentence, type Evidence, extractEvidence } from "../../src/core/evidence/extract.js";
-import { gradeAnswer } from "../../src/core/grading/grade.js";
+import { gradeAnswer, gradeWithEvidence } from "../../src/core/grading/grade.js";
 import { resolveQuestion } from "../../src/core/grading/resolve.js";
 import { content, grade } from "../helpers/grade.js";
 
@@ -166,6 +166,67 @@ describe("methods named only to deny them are not named", () => {
       `${SCENE}\nWe had never done a VSM at that site.\nI ran a value stream map of receiving with the shift leads and timed each step.\n${RESULT}`,
     );
     expect(ev.methods.find((m) => m.id === "vsm")?.shown).toBe(true);
+  });
+});
+
+describe("a procedure kept, an activity or a tool in the setting is not a method used", () => {
+  it("does not name standard work for a procedure followed, and does for one written", () => {
+    const cases: Array<[string, boolean]> = [
+      ["By following the correct SOP, the press was restarted without a scrap.", false],
+      ["Per the work instructions, the operators cleared the jam and logged it.", false],
+      ["I reset the filler according to the SOP and called the lead.", false],
+      ["I wrote SOPs for each station and trained both shifts on them.", true],
+      ["I rewrote the work instructions for the changeover with photos of each step.", true],
+    ];
+    for (const [text, named] of cases) {
+      const s = sentence(read(text), text.slice(0, 20));
+      expect(s.methods.includes("standard_work"), text).toBe(named);
+    }
+  });
+
+  it("does not take troubleshooting as such for a structured method", () => {
+    expect(sentence(read("I offered troubleshooting help to the new fitters."), "offered").methods).toEqual(
+      [],
+    );
+    expect(
+      sentence(read("I traced the fault on the conveyor with the wiring diagrams."), "traced").methods,
+    ).toContain("troubleshooting");
+  });
+
+  it("sets the method flag for a method used, not for a tool that is only part of the scene", () => {
+    const scene = [
+      "At the plant, purchase orders were entered in our ERP system by a planner on the day shift.",
+      "I noticed that the orders for two suppliers kept arriving a day late.",
+      "I called both suppliers, agreed a new cut-off time with them and told the planner.",
+      "After that, deliveries came on time for the rest of the quarter.",
+    ].join("\n");
+    const used = [
+      "At the plant, two suppliers' orders kept arriving a day late.",
+      "I pulled the open purchase orders from the ERP and sorted them by promised date.",
+      "I called both suppliers, agreed a new cut-off time with them and told the planner.",
+      "After that, deliveries came on time for the rest of the quarter.",
+    ].join("\n");
+    const features = (answer: string) => {
+      const resolved = resolveQuestion(QUESTION, content.bank, "entry");
+      return gradeWithEvidence({ answer, question: resolved.ref, level: resolved.level }, content).features;
+    };
+    expect(features(scene)).toMatchObject({ methods_named: 1, methods_story: 0, methods_used: 0 });
+    expect(features(used)).toMatchObject({ methods_named: 1, methods_story: 1, methods_used: 1 });
+    expect(grade(scene).flags.method_or_framework).toBe(false);
+    expect(grade(used).flags.method_or_framework).toBe(true);
+  });
+});
+
+describe("a step told with its effort is a step", () => {
+  it("reads 'I was able to <verb>' and 'I managed to <verb>' as the candidate's own step", () => {
+    for (const text of [
+      "After two days I was able to trace the fault to a tripped breaker in the panel.",
+      "I managed to clear the backlog of 300 orders by Friday.",
+    ]) {
+      const s = sentence(read(`${SCENE}\n${text}`), text.slice(0, 20));
+      expect(s.actingSubjects, text).toContain("singular");
+      expect(s.strongVerb, text).toBe(true);
+    }
   });
 });
 

@@ -32,6 +32,8 @@ export const FEATURE_NAMES = [
   "first_person",
   "methods_named",
   "methods_shown",
+  "methods_story",
+  "methods_used",
   "analysis",
   "stakeholders",
   "reasoning",
@@ -85,6 +87,20 @@ const primary = (s: AnalyzedSentence, role: StarPart) =>
   s.roles[0]?.role === role || s.sentence.heading === role;
 const measured = (s: AnalyzedSentence) => s.quantities.filter((q) => !q.timeFrame).length;
 const b = (x: boolean) => (x ? 1 : 0);
+/**
+ * A sentence that sets the scene before the story's first step, with no step of the candidate's in it:
+ * a tool named there ("orders were created in our ERP") is part of the setting, not a method used.
+ */
+function settingSentences(sentences: readonly AnalyzedSentence[]): Set<number> {
+  const out = new Set<number>();
+  for (const s of sentences) {
+    if (s.roles.some((r) => r.role === "action") || s.sentence.heading === "action") break;
+    const scene =
+      s.roles[0]?.role === "situation" || s.roles[0]?.role === "task" || s.sentence.heading === "situation";
+    if (scene && !s.actingSubjects.includes("singular")) out.add(s.sentence.index);
+  }
+  return out;
+}
 /** A word in the past tense by its ending: each is one step told ("mapped", "re-slotted", "trained"). */
 const PAST = /^[\p{L}-]{3,}ed$/u;
 /** A capitalised word inside a sentence (a name, a place, a system) or an acronym. */
@@ -126,6 +142,8 @@ export function answerFeatures(ev: Evidence, scores: CriterionScores, flags: Rul
   const opening = !ev.hypothetical && real.length > 1 && first !== undefined && !first.hypothetical;
   const i = ev.singularActions;
   const we = ev.pluralActions;
+  const scene = settingSentences(ev.sentences);
+  const setting = (k: number) => scene.has(k);
   return {
     words: log1p(ev.wordCount),
     sentences: log1p(real.length),
@@ -161,6 +179,10 @@ export function answerFeatures(ev: Evidence, scores: CriterionScores, flags: Rul
       ) / 10,
     methods_named: cap(ev.methods.length, 3),
     methods_shown: cap(ev.methods.filter((m) => m.shown).length, 3),
+    // Methods named beyond the setting, and those shown in a step there: a tool that is only part of
+    // the scene ("orders are created in our ERP") was not used.
+    methods_used: cap(ev.methods.filter((m) => m.shown && !m.sentences.every(setting)).length, 3),
+    methods_story: cap(ev.methods.filter((m) => !m.sentences.every(setting)).length, 3),
     analysis: cap(
       sum(real, (s) => s.hits.analysis_cues.length),
       3,

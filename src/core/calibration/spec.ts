@@ -97,7 +97,7 @@ export const MODEL_SPECS: Record<ModelId, ModelSpec> = {
   method_or_framework: {
     classes: 2,
     l2: L2,
-    features: ["rule_method", "methods_named", "methods_shown", "analysis"],
+    features: ["rule_method", "methods_story", "methods_used", "analysis"],
   },
   first_person_ownership: {
     classes: 2,

@@ -52,6 +52,7 @@ export const GUARD_LISTS = [
   "negation_breaks",
   "generic_method_verbs",
   "method_filler_words",
+  "compliance_cues",
   "grader_instructions",
   "grader_terms",
   "speaker_tags",
@@ -68,7 +69,7 @@ export interface CompiledLexicon {
   source: Lexicon;
   index: PhraseIndex;
   /** Each method with the name of its list in the index, computed once. */
-  methods: Array<{ id: string; name: string; list: string }>;
+  methods: Array<{ id: string; name: string; list: string; compliance: boolean }>;
   scopeLists: Array<{ kind: ScopeKind; list: string }>;
   functionWords: Set<string>;
   foreignWords: Set<string>;
@@ -102,7 +103,12 @@ export function compileLexicon(lexicon: Lexicon): CompiledLexicon {
   const compiled: CompiledLexicon = {
     source: lexicon,
     index: new PhraseIndex(lists),
-    methods: lexicon.methods.map((m) => ({ id: m.id, name: m.name, list: methodList(m.id) })),
+    methods: lexicon.methods.map((m) => ({
+      id: m.id,
+      name: m.name,
+      list: methodList(m.id),
+      compliance: m.compliance === true,
+    })),
     scopeLists: SCOPE_KINDS.map((kind) => ({ kind, list: scopeList(kind) })),
     functionWords: new Set(lexicon.english_function_words),
     foreignWords: new Set(lexicon.other_language_function_words),

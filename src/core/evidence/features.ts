@@ -116,6 +116,28 @@ function purposeStep(
   return false;
 }
 
+/** "was able to <verb>", "managed to <verb>" at `j`: the index of <verb>, or -1. */
+function effortStep(words: readonly string[], j: number): number {
+  const w = words[j];
+  if ((w === "was" || w === "were") && words[j + 1] === "able" && words[j + 2] === "to" && words[j + 3])
+    return j + 3;
+  if (w === "managed" && words[j + 1] === "to" && words[j + 2]) return j + 2;
+  return -1;
+}
+
+/** Words a method's name may sit behind after "following": "following the correct SOP". */
+const COMPLIANCE_GAP = 3;
+
+/** The tokens just after a cue of compliance ("following", "per", "according to"), up to the clause's end. */
+function compliedWith(scan: Scan, map: TokenMap): Uint8Array {
+  const out = new Uint8Array(scan.tokens.length);
+  for (const h of scan.hits("compliance_cues")) {
+    const [, b] = map.span(h.start, h.end);
+    for (let k = b + 1; k < scan.tokens.length && k <= b + COMPLIANCE_GAP; k++) out[k] = 1;
+  }
+  return out;
+}
+
 function findActing(words: readonly string[], lex: CompiledLexicon, measured: boolean): Acting {
   const acting: Subject[] = [];
   let strong = false;
@@ -135,6 +157,18 @@ function findActing(words: readonly string[], lex: CompiledLexicon, measured: bo
     const subject = subjectOf(words[i] as string, words[i - 1]);
     if (!subject) continue;
     for (let j = i + 1; j <= Math.min(words.length - 1, i + SUBJECT_WINDOW); j++) {
+      // "I was able to trace the fault", "we managed to clear the backlog": the step told with its effort.
+      const effort = effortStep(words, j);
+      if (effort > 0) {
+        const verb = words[effort] as string;
+        if (lex.index.wordIn(verb, "weak_action_verbs") && !lex.index.wordIn(verb, "action_verbs")) {
+          if (lex.index.wordIn(verb, "generic_method_verbs") && purposeStep(words, effort, lex, measured))
+            strong = true;
+          else weak = true;
+        } else strong = true;
+        acting.push(subject);
+        break;
+      }
       const w = words[j] as string;
       const action = lex.index.wordIn(w, "action_verbs");
       if (!action && lex.index.wordIn(w, "weak_action_verbs")) {
@@ -307,11 +341,13 @@ export function sentenceFeatures(sentence: Sentence, total: number, lex: Compile
   const deniedMethods: string[] = [];
   const methodHits: PhraseHit[] = [];
   let namedAtAll = 0;
+  const followed = compliedWith(scan, map);
   for (const m of lex.methods) {
     const all = scan.hits(m.list);
     if (all.length === 0) continue;
     namedAtAll++;
-    const kept = live(all);
+    // "By following the SOP" names a procedure kept, not a method applied.
+    const kept = live(all).filter((h) => !(m.compliance && followed[map.span(h.start, h.end)[0]] === 1));
     if (kept.length === 0) deniedMethods.push(m.id);
     else methods.push(m.id);
     methodHits.push(...kept);

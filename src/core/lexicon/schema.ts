@@ -14,6 +14,11 @@ export const MethodSchema = z.strictObject({
   id: z.string().regex(/^[a-z0-9_]+$/, "must be lowercase letters, digits and _"),
   name: z.string().trim().min(1).max(60),
   patterns: PhraseList,
+  /**
+   * Following it is doing the job, not improving it: "by following the SOP" or "per the work
+   * instructions" names no method, while writing or revising one does.
+   */
+  compliance: z.boolean().optional(),
 });
 export type Method = z.infer<typeof MethodSchema>;
 
@@ -68,6 +73,7 @@ export const LexiconSchema = z
     negation_breaks: PhraseList,
     generic_method_verbs: PhraseList,
     method_filler_words: PhraseList,
+    compliance_cues: PhraseList,
     grader_instructions: PhraseList,
     grader_terms: PhraseList,
     speaker_tags: PhraseList,
