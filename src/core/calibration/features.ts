@@ -1,4 +1,5 @@
 import type { AnalyzedSentence, Evidence } from "../evidence/extract.js";
+import { tellsAdvice } from "../evidence/habit.js";
 import type { StarPart } from "../evidence/types.js";
 import type { CriterionScores } from "../grading/scores.js";
 
@@ -70,6 +71,7 @@ export const FEATURE_NAMES = [
   "told_task",
   "told_action",
   "told_result",
+  "action_abstract",
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type Features = Record<FeatureName, number>;
@@ -105,6 +107,29 @@ function settingSentences(sentences: readonly AnalyzedSentence[]): Set<number> {
 const PAST = /^[\p{L}-]{3,}ed$/u;
 /** A capitalised word inside a sentence (a name, a place, a system) or an acronym. */
 const NAME = /(?<=[\p{L}\p{N},;:] )(?:\p{Lu}\p{Ll}+|\p{Lu}{2,})\b/gu;
+
+/**
+ * Abstract nouns made from verbs and adjectives ("coordinated communication", "emphasized the importance
+ * of teamwork"): a step told with them names no object it was applied to, so it stays vague.
+ */
+const ABSTRACT = /^\p{L}{4,}(?:tion|sion|ment|ness|ity|ance|ence)s?$/u;
+/** Abstract nouns per 100 words of the sentences that play the action (at least 20 words counted). */
+function abstractRate(xs: readonly AnalyzedSentence[]): number {
+  let n = 0;
+  let words = 0;
+  for (const s of xs) {
+    words += s.sentence.wordCount;
+    for (const w of s.tokens) if (ABSTRACT.test(w)) n++;
+  }
+  return (n / Math.max(20, words)) * 100;
+}
+const PLAN = new Set(["would", "will", "i'd", "i'll", "i\u2019d", "i\u2019ll"]);
+const isPastWord = (w: string) => PAST.test(w);
+/** A step planned rather than taken: "I would first talk to each of them", "Speak to them both individually". */
+const plans = (s: AnalyzedSentence) =>
+  s.hypothetical &&
+  s.sentence.wordCount >= 4 &&
+  (s.tokens.some((w) => PLAN.has(w)) || tellsAdvice(s.tokens, () => false, isPastWord));
 
 /** How concrete a sentence is: figures (time frames included), names, places and systems, domain nouns. */
 function specifics(s: AnalyzedSentence): number {
@@ -236,11 +261,15 @@ export function answerFeatures(ev: Evidence, scores: CriterionScores, flags: Rul
     action_stock:
       sum(actions, (s) => s.hits.stock_phrases.length) /
       Math.max(1, sum(actions, (s) => s.sentence.wordCount) / 20),
+    action_abstract: cap(abstractRate(actions), 20),
     result_words: log1p(sum(resultish, (s) => s.sentence.wordCount)),
     result_specifics: cap(sum(resultish, specifics), 6),
     told_situation: b(told("situation", scores.situation.score) > 0 || opening),
     told_task: told("task", scores.task.score),
-    told_action: told("action", scores.action.score),
+    // A plan told instead of a story ("I would first talk to each of them") is an action, however thin.
+    told_action: b(
+      told("action", scores.action.score) > 0 || (ev.hypothetical && !ev.joke && real.some(plans)),
+    ),
     told_result: b(told("result", scores.result.score) > 0 || closing),
     result_outcome: cap(
       sum(

@@ -65,6 +65,7 @@ export const MODEL_SPECS: Record<ModelId, ModelSpec> = {
       "singular_share",
       "action_clauses",
       "story_clauses",
+      "action_abstract",
       ...STORY,
     ],
   },
