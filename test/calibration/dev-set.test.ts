@@ -13,9 +13,9 @@ import { shippedContent } from "../../src/content-files.js";
  */
 const FLOORS = {
   presenceF1: { situation: 0.94, task: 0.9, action: 0.94, result: 0.9 },
-  kappa: { situation: 0.62, task: 0.65, action: 0.58, result: 0.64 },
+  kappa: { situation: 0.62, task: 0.65, action: 0.64, result: 0.64 },
   flagAccuracy: 0.9,
-  meanSpearman: 0.85,
+  meanSpearman: 0.86,
   farOff: 1,
 };
 

@@ -104,6 +104,31 @@ describe("methods listed with generic verbs are a template, not a step", () => {
   });
 });
 
+describe("a template of methods is capped, whatever figures follow it", () => {
+  it("caps a STAR-shaped answer whose only action is a list of methods, and says why", () => {
+    const answer = [
+      "Situation: Our warehouse had problems with cost and speed.",
+      "Task: I needed to improve operations and reduce costs.",
+      "Action: I applied Lean and Six Sigma, I did value stream mapping, I ran a kaizen event and I implemented 5S.",
+      "Result: Cost went from $4M to $3M and speed improved a lot, which helped the business.",
+    ].join(" ");
+    const g = grade(answer);
+    expect(g.overall).toBeLessThanOrEqual(2);
+    expect(g.criteria.action.score).toBeLessThanOrEqual(1);
+    expect(g.notices.join(" ")).toContain("method names in a list");
+  });
+
+  it("does not call a story with one real step a template", () => {
+    const answer = [
+      "Situation: Our warehouse had problems with cost and speed.",
+      "Task: I needed to improve operations and reduce costs.",
+      "Action: I applied Lean and Six Sigma. I mapped the pick path with a value stream map and moved the 40 fastest SKUs next to packing.",
+      "Result: Cost went from $4M to $3M a year and lines per hour rose from 90 to 120.",
+    ].join(" ");
+    expect(grade(answer).notices.join(" ")).not.toContain("method names in a list");
+  });
+});
+
 describe("methods named only to deny them are not named", () => {
   const denials: Array<[string, string[]]> = [
     [

@@ -232,7 +232,9 @@ export function answerFeatures(ev: Evidence, scores: CriterionScores, flags: Rul
       ),
     ),
     sustain: b(real.some((s) => s.hits.sustain_cues.length + s.hits.lesson_cues.length > 0)),
-    hypothetical: b(ev.hypothetical),
+    // A story whose action is told as a habit ("Action: I would remind the crew…") is hypothetical, but unlike a
+    // plan told instead of a story it may still tell what came of it: the models read only the plans here.
+    hypothetical: b(ev.hypothetical && !ev.habitualOnly),
     hypothetical_share: real.filter((s) => s.hypothetical).length / n,
     past_share: real.filter((s) => s.pastTense).length / n,
     hedge_rate: cap(((ev.hedges + ev.fillers) / Math.max(20, ev.wordCount)) * 100, 10),

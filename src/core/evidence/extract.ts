@@ -2,6 +2,7 @@ import type { Lexicon } from "../lexicon/schema.js";
 import { type ArithmeticIssue, arithmeticIssues } from "./arithmetic.js";
 import { type CompiledLexicon, compileLexicon, type ScopeKind } from "./compiled-lexicon.js";
 import { type SentenceFeatures, sentenceFeatures } from "./features.js";
+import { tellsRoutine } from "./habit.js";
 import { answerChanges } from "./linked-changes.js";
 import { normalizeForMatching } from "./normalize.js";
 import type { Change, Quantity } from "./quantities.js";
@@ -42,6 +43,11 @@ export interface Evidence {
   /** Which competency the question asks about and the answer tells; set by the grader (see topic.ts). */
   topic?: Topic;
   hypothetical: boolean;
+  /**
+   * Hypothetical only because the steps under its "Action" heading are habits or plans, in a story that
+   * is otherwise told in the past: it may still tell what came of the habit.
+   */
+  habitualOnly: boolean;
   singularActions: number;
   pluralActions: number;
   methods: MethodEvidence[];
@@ -161,6 +167,11 @@ export function extractEvidence(input: EvidenceInput, lexicon: Lexicon): Evidenc
     (pastActions.length === 0 || hypotheticalSentences > pastActions.length * 1.5) &&
     // With no step told in the past, one plan or guess is enough ("maybe 20% more. I would probably…").
     (hypotheticalSentences >= Math.min(2, real.length) || pastActions.length === 0);
+  // The steps the answer puts under its own "Action" heading, told as habits or plans: the story has no
+  // one occasion to tell ("Action: I would remind the crew…", "Action: Sometimes I covered a shift…").
+  const headed = real.filter((s) => s.sentence.heading === "action");
+  const routine = headed.filter((s) => s.hypothetical || tellsRoutine(s.tokens)).length;
+  const habitualAction = headed.length > 0 && routine * 2 > headed.length;
   const countSubject = (subject: "singular" | "plural") =>
     actions.filter((s) => !s.hypothetical && s.actingSubjects.includes(subject)).length;
   // Each sentence's own changes, and before/after values linked across sentences by metric or unit.
@@ -181,7 +192,8 @@ export function extractEvidence(input: EvidenceInput, lexicon: Lexicon): Evidenc
       domainHits(sentences),
       lex,
     ),
-    hypothetical,
+    hypothetical: hypothetical || habitualAction,
+    habitualOnly: habitualAction && !hypothetical,
     singularActions: countSubject("singular"),
     pluralActions: countSubject("plural"),
     methods: methodEvidence(sentences, lex),

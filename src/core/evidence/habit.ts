@@ -66,3 +66,25 @@ export function tellsAdvice(
     return false;
   return ADVICE.has(first) || isVerb(first);
 }
+
+/**
+ * How often, not when: "always", "whenever", "sometimes". "Every morning" or "regularly" is left out: in a
+ * story told in the past it is mostly a routine kept within the one episode ("for six weeks I checked the
+ * board every morning"), which interviewers count as part of the story.
+ */
+const FREQUENCY = new Set("always whenever sometimes usually typically generally normally".split(" "));
+
+/**
+ * A step told as a habit even in the past tense ("I always checked the board", "whenever a truck was late I
+ * called the carrier", "sometimes I covered a shift myself", "I made it a point to walk the line"): what the
+ * candidate tended to do, not one thing done once.
+ */
+export function tellsRoutine(words: readonly string[]): boolean {
+  for (let i = 0; i < words.length; i++) {
+    const w = words[i] as string;
+    if (FREQUENCY.has(w)) return true;
+    if (w === "made" && words[i + 1] === "it" && words[i + 2] === "a" && words[i + 3] === "point")
+      return true;
+  }
+  return false;
+}

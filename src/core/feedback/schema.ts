@@ -14,6 +14,8 @@ export const NOTICE_KEYS = [
   "other_competency",
   "joke",
   "hypothetical",
+  /** Methods listed with generic verbs, with no step applied to anything: a template (caps.ts). */
+  "template",
   /** An answer longer than MAX_ANSWER_CHARS (grading/limits.ts); fills {graded}, {total} and {limit}. */
   "truncated",
 ] as const;

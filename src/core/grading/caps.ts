@@ -23,6 +23,23 @@ function workedOut(ev: Evidence): boolean {
   return steps >= WORKED_OUT_STEPS && setting;
 }
 
+/**
+ * Methods listed with generic verbs and no step applied to anything ("I applied Lean and Six Sigma, did
+ * VSM, led a kaizen and implemented 5S"): a template, whatever figures follow it.
+ */
+function templateOnly(ev: Evidence): boolean {
+  const real = ev.sentences.filter((s) => !s.salad && !s.hypothetical);
+  return (
+    ev.methods.length >= 2 &&
+    ev.methods.every((m) => !m.shown) &&
+    real.some((s) => s.methodsOnly) &&
+    // A goal ("I needed to reduce costs") is not a step, whatever its verb.
+    !real.some((s) => s.concreteAction && s.sentence.heading !== "task" && s.roles[0]?.role !== "task")
+  );
+}
+/** A template's overall: what it claims cannot be told from what anyone did. */
+const TEMPLATE_MAX = 2;
+
 /** Told as a plan or a habit, these criteria cannot show what the candidate actually did. */
 const HYPOTHETICAL_CAPPED: readonly CriterionId[] = ["action", "result", "ownership"];
 
@@ -60,11 +77,15 @@ export function answerGate(ev: Evidence): AnswerGate {
     if (ev.hypothetical) {
       notices.push("hypothetical");
       overallMax = Math.min(overallMax, 2);
+    } else if (templateOnly(ev)) {
+      notices.push("template");
+      overallMax = Math.min(overallMax, TEMPLATE_MAX);
     }
   }
   const criterionMax = Object.fromEntries(
     CRITERIA.map((c) => [c, ev.hypothetical && HYPOTHETICAL_CAPPED.includes(c) ? Math.min(all, 1) : all]),
   ) as Record<CriterionId, number>;
+  if (notices.includes("template")) criterionMax.action = Math.min(criterionMax.action, 1);
   // An impossible figure (a share above 100%, a fall of more than 100%, savings above the budget)
   // discredits the answer's data and caps the whole answer.
   if (ev.arithmetic.some((a) => a.kind === "impossible")) {

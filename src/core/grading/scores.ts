@@ -82,6 +82,9 @@ export function scoreTask(ev: Evidence): CriterionScore {
   return { score, sentences: t.map((x) => x.sentence.index) };
 }
 
+/** At most this many steps of one sentence count: a long list in one sentence is still one passage. */
+const STEPS_PER_SENTENCE = 3;
+
 export function scoreAction(ev: Evidence): CriterionScore {
   const concrete = ev.sentences.filter((s) => s.concreteAction);
   const anyAction = ev.sentences.filter((s) => !s.salad && s.roles.some((r) => r.role === "action"));
@@ -97,9 +100,12 @@ export function scoreAction(ev: Evidence): CriterionScore {
   const reasoned = ev.sentences.some(
     (s) => s.hits.reasoning_cues.length > 0 || s.hits.sequence_cues.length > 0,
   );
-  let score = concrete.length === 1 ? 2 : concrete.length === 2 ? (analysis || methodShown ? 3 : 2) : 3;
-  if (concrete.length >= 3 && analysis && (methodShown || people) && reasoned) score = 4;
-  if (concrete.length >= 4 && analysis && reasoned) score = 4;
+  // Steps told one after another in one sentence ("I blocked the dock door, called the carrier and
+  // re-taped the load") count as steps, as they would in separate sentences.
+  const told = concrete.reduce((n, s) => n + Math.max(1, Math.min(s.steps, STEPS_PER_SENTENCE)), 0);
+  let score = told === 1 ? 2 : told === 2 ? (analysis || methodShown ? 3 : 2) : 3;
+  if (told >= 3 && analysis && (methodShown || people) && reasoned) score = 4;
+  if (told >= 4 && analysis && reasoned) score = 4;
   if (ev.singularActions === 0) score = Math.min(score, 2);
   else if (ev.singularActions < ev.pluralActions / 2) score = Math.min(score, 3);
   if (ev.hypothetical) score = Math.min(score, 1);
