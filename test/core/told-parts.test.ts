@@ -137,3 +137,22 @@ describe("words that are not methods", () => {
     expect(tool.methods.map((m) => m.id)).toContain("analysis_tools");
   });
 });
+
+describe("a result told in the present", () => {
+  it("reads 'now takes', 'is now' and 'these days' at the end of a story as its result", () => {
+    for (const ending of [
+      "Refunds now take a week.",
+      "The backlog is now under a day.",
+      "These days the night shift finishes on time.",
+    ]) {
+      const ev = read(
+        `Refunds took two weeks at our returns desk. I sorted the returns by customer type and trained two clerks on the new flow. ${ending}`,
+      );
+      const last = ev.sentences.at(-1);
+      expect(
+        last?.roles.some((r) => r.role === "result"),
+        ending,
+      ).toBe(true);
+    }
+  });
+});

@@ -83,4 +83,15 @@ Near-miss reports on the presses fell from six a quarter to one, and we had no l
     expect(g.overall).toBe(1);
     expect(g.notices.join(" ")).toMatch(/doesn't seem to address the question/);
   });
+
+  it("calls a plan for work a plan, not off topic, when the question is generic", () => {
+    const g = grade(
+      "I think we could speed up the picking in our warehouse, maybe like 20 percent more. I would look at the layout first and then I would talk to the pickers about what slows them down.",
+      "Tell me about a time you improved a process.",
+    );
+    expect(g.overall).toBeLessThanOrEqual(2);
+    expect(g.flags.hypothetical).toBe(true);
+    expect(g.notices.join(" ")).not.toMatch(/doesn't seem to address the question/);
+    expect(g.notices.join(" ")).toMatch(/what you would do/);
+  });
 });

@@ -150,10 +150,14 @@ export function assessTopic(
 /**
  * Whether an answer addresses the question at all. A story from work answers a generic question, however
  * few of its words it repeats; only an answer that shares nothing with the question and tells no story
- * from operations is off topic. A story about another competency is on topic but told so (see Topic).
+ * from operations, nor a plan for work, is off topic. A story about another competency is on topic but
+ * told so (see Topic).
  */
 export function onTopic(ev: Evidence, topic: Topic): boolean {
   const r = ev.relevance;
   if (r.onTopic || topic.askedHits > 0) return true;
-  return tellsAStory(ev) && (topic.asked === null || topic.otherCompetency) && fromWork(ev, r.domainHits);
+  // A plan for work ("I would look at the layout and talk to the pickers") answers a generic question
+  // too: it is scored as a plan (see caps.ts), not called off topic.
+  const told = tellsAStory(ev) || ev.hypothetical;
+  return told && (topic.asked === null || topic.otherCompetency) && fromWork(ev, r.domainHits);
 }
