@@ -1,9 +1,5 @@
-import type { Content } from "../core/content/load.js";
 import type { QuestionRef } from "../core/grading/grade.js";
-import type { Level } from "../core/level-names.js";
-import type { Question } from "../core/questions/schema.js";
-import { matchStoriesToQuestion } from "../core/stories/match.js";
-import type { StoryRecord } from "../store/records.js";
+import { practiseQuestion } from "../core/stories/practise-question.js";
 import { formatGrade } from "./grade-report.js";
 import { graderNote } from "./grade-run.js";
 import { graderFromOption } from "./grader-option.js";
@@ -16,32 +12,6 @@ import { safeText } from "./terminal/sanitize.js";
 const ANSWER_PROMPT = "Tell the story as your answer, then press Ctrl-D on an empty line.\n";
 const BEFORE = "What this question needs that your story does not have yet:";
 const AFTER = "What this question needed that your story does not have yet:";
-
-/**
- * The bank question at `level` that best fits the story: among those on its first competency that has
- * any at the level (all the level's when none has), the one the story fits best as the story bank's
- * matching ranks it; the bank's order breaks ties. The same candidates as Discord's Practise button
- * (core/stories/practise-question.ts), which takes the first of them. Undefined when the level has none.
- */
-export function questionForStory(story: StoryRecord, level: Level, content: Content): Question | undefined {
-  const onCompetency = story.competencies
-    .map((competency) => content.bank.filter({ level, competency }))
-    .find((questions) => questions.length > 0);
-  const candidates = onCompetency ?? content.bank.filter({ level });
-  const summary = {
-    id: story.id,
-    title: story.title,
-    text: story.text,
-    competencies: story.competencies,
-    overall: story.grade.overall,
-  };
-  let best: { question: Question; score: number } | undefined;
-  for (const question of candidates) {
-    const score = matchStoriesToQuestion(question, [summary], content)[0]?.score ?? 0;
-    if (!best || score > best.score) best = { question, score };
-  }
-  return best?.question;
-}
 
 /**
  * "Practise a story": a question for it, what the question's angle needs that the story lacks, then the
@@ -57,7 +27,18 @@ export async function practiseStory(
   const question =
     action.question !== undefined
       ? bankQuestion(content, action.question)
-      : questionForStory(story, level, content);
+      : (practiseQuestion(
+          {
+            id: story.id,
+            title: story.title,
+            text: story.text,
+            competencies: story.competencies,
+            overall: story.grade.overall,
+            level: story.level,
+          },
+          content,
+          level,
+        ) ?? undefined);
   if (!question)
     throw new StoryLookupError(`The bank has no question at the ${level} level; give --level or --question.`);
   const ref: QuestionRef = {

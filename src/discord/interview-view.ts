@@ -8,11 +8,15 @@ import { feedbackEmbed } from "./render/feedback-embed.js";
 import { followUpEmbed, questionEmbed } from "./render/question-embed.js";
 import { reportEmbed } from "./render/report-embed.js";
 import { COLORS } from "./render/text.js";
+import { transcriberFor } from "./voice/transcriber.js";
 
 export interface View {
   embeds: APIEmbed[];
   components: ActionRowBuilder<ButtonBuilder>[];
 }
+
+/** Whether this bot can take voice answers (transcription is set up). */
+const voiceAnswers = (ctx: BotContext) => transcriberFor(ctx) !== null;
 
 const view = (embeds: EmbedData[], components: ActionRowBuilder<ButtonBuilder>[] = []): View => ({
   embeds: embeds as APIEmbed[],
@@ -25,7 +29,7 @@ function questionView(ctx: BotContext, state: InterviewState, structured: boolea
   if (!q)
     return view(
       [{ title: "This question is no longer in the bank", color: COLORS.mid }],
-      [questionButtons(state.id, structured)],
+      [questionButtons(state.id, structured, voiceAnswers(ctx))],
     );
   const name = ctx.content.bank.competency(q.competency)?.name ?? q.competency;
   return view(
@@ -38,7 +42,7 @@ function questionView(ctx: BotContext, state: InterviewState, structured: boolea
         item?.reason ?? null,
       ),
     ],
-    [questionButtons(state.id, structured)],
+    [questionButtons(state.id, structured, voiceAnswers(ctx))],
   );
 }
 
@@ -80,6 +84,7 @@ export function outcomeView(ctx: BotContext, outcome: Outcome, structured = fals
       ],
       [
         feedbackButtons(state.id, {
+          voice: voiceAnswers(ctx),
           followUp: followUp !== null,
           last,
           structured,
@@ -100,12 +105,12 @@ export function stateView(ctx: BotContext, state: InterviewState, structured = f
     case "awaiting_follow_up":
       return view(
         [followUpEmbed(state.items[state.index]?.followUp?.text ?? "")],
-        [feedbackButtons(state.id, { followUp: true, last, structured })],
+        [feedbackButtons(state.id, { followUp: true, last, structured, voice: voiceAnswers(ctx) })],
       );
     case "reviewing":
       return view(
         [{ title: "Your answer is graded", description: "Revise it, or move on.", color: COLORS.neutral }],
-        [feedbackButtons(state.id, { followUp: false, last, structured })],
+        [feedbackButtons(state.id, { followUp: false, last, structured, voice: voiceAnswers(ctx) })],
       );
     case "grading":
       return view(

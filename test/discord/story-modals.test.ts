@@ -1,5 +1,6 @@
 import { ComponentType } from "discord.js";
 import { describe, expect, it } from "vitest";
+import { matchStoriesToQuestion } from "../../src/core/stories/match.js";
 import { practiseQuestion } from "../../src/core/stories/practise-question.js";
 import { parseCompetencies } from "../../src/discord/commands/story.js";
 import { editModal, storyModal } from "../../src/discord/components/story-modals.js";
@@ -64,11 +65,24 @@ describe("story custom ids", () => {
 });
 
 describe("story helpers", () => {
-  it("picks the first question at the story's level about its first competency it can", () => {
-    const q = practiseQuestion({ competencies: ["no-such", "safety"], level: "entry" }, content.bank);
+  it("picks the question at the story's level, on its first competency that has one, that fits it best", () => {
+    const story = {
+      id: "s1",
+      title: "Lockout on the press line",
+      text: "A technician reached into a running press to clear a jam. I stopped the line, rewrote the lockout/tagout steps for jam clears and trained every operator; near misses on the line fell from four a month to none.",
+      competencies: ["no-such", "safety"],
+      overall: 4,
+      level: "entry" as const,
+    };
+    const q = practiseQuestion(story, content);
     expect(q?.competency).toBe("safety");
     expect(q?.levels).toContain("entry");
-    expect(practiseQuestion({ competencies: [], level: "mid" }, content.bank)?.levels).toContain("mid");
+    // No other safety question at entry level fits the story better.
+    const scoreOf = (question: { text: string; competency: string }) =>
+      matchStoriesToQuestion(question, [story], content)[0]?.score ?? 0;
+    const best = Math.max(...content.bank.filter({ level: "entry", competency: "safety" }).map(scoreOf));
+    expect(q && scoreOf(q)).toBe(best);
+    expect(practiseQuestion({ ...story, competencies: [], level: "mid" }, content)?.levels).toContain("mid");
   });
 
   it("reads comma-separated competency ids", () => {

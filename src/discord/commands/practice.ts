@@ -4,6 +4,7 @@ import type { BotContext } from "../context.js";
 import { UserError } from "../errors.js";
 import { questionEmbed } from "../render/question-embed.js";
 import { respond } from "../reply.js";
+import { transcriberFor } from "../voice/transcriber.js";
 import type { SlashCommand } from "./command.js";
 import { focusAutocomplete, focusOption, levelOption, practiceChoices } from "./options.js";
 
@@ -36,7 +37,7 @@ export const practiceCommand: SlashCommand = {
               { kind: "pr-answer", questionId: question.id, level, previous: null, structured },
               ButtonStyle.Primary,
             ),
-            voiceButton(question.id),
+            ...(transcriberFor(ctx) !== null ? [voiceButton(question.id)] : []),
           ),
         ],
       };

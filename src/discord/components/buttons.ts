@@ -21,10 +21,18 @@ export function voiceButton(questionId: string | null = null): ButtonBuilder {
   return button("Answer by voice", { kind: "vc-how", questionId });
 }
 
-export function questionButtons(sessionId: string, structured: boolean): ActionRowBuilder<ButtonBuilder> {
+/** Offered only where voice answers are set up: elsewhere the button could only say they are not. */
+const voiceIf = (voice: boolean, questionId: string | null = null) =>
+  voice ? [voiceButton(questionId)] : [];
+
+export function questionButtons(
+  sessionId: string,
+  structured: boolean,
+  voice = false,
+): ActionRowBuilder<ButtonBuilder> {
   return row(
     button("Answer", { kind: "iv-answer", sessionId, step: "answer", structured }, ButtonStyle.Primary),
-    voiceButton(),
+    ...voiceIf(voice),
     button("Skip", { kind: "iv-skip", sessionId }),
     button("End", { kind: "iv-end", sessionId }, ButtonStyle.Danger),
   );
@@ -32,7 +40,13 @@ export function questionButtons(sessionId: string, structured: boolean): ActionR
 
 export function feedbackButtons(
   sessionId: string,
-  options: { followUp: boolean; last: boolean; structured: boolean; attemptId?: string | undefined },
+  options: {
+    followUp: boolean;
+    last: boolean;
+    structured: boolean;
+    attemptId?: string | undefined;
+    voice?: boolean;
+  },
 ): ActionRowBuilder<ButtonBuilder> {
   const strong = options.attemptId
     ? [button("See a strong answer", { kind: "model", attemptId: options.attemptId })]
@@ -49,7 +63,7 @@ export function feedbackButtons(
         { kind: "iv-answer", sessionId, step: "follow_up", structured: false },
         ButtonStyle.Primary,
       ),
-      voiceButton(),
+      ...voiceIf(options.voice ?? false),
       next,
       ...strong,
       button("End", { kind: "iv-end", sessionId }, ButtonStyle.Danger),
@@ -57,7 +71,7 @@ export function feedbackButtons(
   }
   return row(
     button("Revise", { kind: "iv-answer", sessionId, step: "retry", structured: options.structured }),
-    voiceButton(),
+    ...voiceIf(options.voice ?? false),
     next,
     ...strong,
     button("End", { kind: "iv-end", sessionId }, ButtonStyle.Danger),

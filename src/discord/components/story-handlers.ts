@@ -97,7 +97,17 @@ export async function practiseStory(
 ): Promise<void> {
   await respond(interaction, async () => {
     const story = await ownStory(ctx, interaction.user.id, action.storyId);
-    const question = practiseQuestion(story, ctx.content.bank);
+    const question = practiseQuestion(
+      {
+        id: story.id,
+        title: story.title,
+        text: story.text,
+        competencies: story.competencies,
+        overall: story.grade.overall,
+        level: story.level,
+      },
+      ctx.content,
+    );
     if (!question)
       throw new UserError(`The question bank has no question at ${story.level} level to practise on.`);
     const gaps = ctx.stories.gaps(story, question);
