@@ -75,5 +75,7 @@ export function storyCoverage(
     );
   if (weakest && (weakest.overall as number) < 5)
     advice.push(`Improve *${weakest.title.replace(/\*/g, "")}* first: it scored ${weakest.overall}/5.`);
-  return { level, competencies, gaps, weakest: weakest?.id ?? null, advice };
+  // One story is the weakest only of one: named when there is a choice, or when it has room to improve.
+  const named = weakest && (stories.length > 1 || (weakest.overall as number) < 5) ? weakest.id : null;
+  return { level, competencies, gaps, weakest: named, advice };
 }

@@ -68,9 +68,7 @@ export function coverageEmbed(
     const titles = c.stories.map((id) => plain(titleOf.get(id) ?? shortId(id), 60));
     return `✓ **${name}**: ${titles.join(", ")}`;
   });
-  // One story is the weakest only of one: named when there is a choice, or when it has room to improve.
-  const found = coverage.weakest ? stories.find((s) => s.id === coverage.weakest) : undefined;
-  const weakest = found && (stories.length > 1 || found.grade.overall < 5) ? found : undefined;
+  const weakest = coverage.weakest ? stories.find((s) => s.id === coverage.weakest) : undefined;
   // The gaps have their own field: the core's advice line naming them would say it twice.
   const advice = coverage.advice.filter((a) => !(coverage.gaps.length > 0 && a.startsWith("No story for ")));
   const { min, max, warnAbove } = STORY_BANK_SIZE;

@@ -67,10 +67,14 @@ describe("storyCoverage", () => {
     expect(fifteen.some((a) => a.includes("rehearse") || a.includes("aim for"))).toBe(false);
   });
 
-  it("has no weakest story before any is graded, and no advice to improve a 5/5 one", () => {
+  it("has no weakest story before any is graded, nor of one 5/5 story, and no advice to improve a 5/5 one", () => {
     expect(storyCoverage([s("x", ["safety"], null)], "entry", content.bank).weakest).toBeNull();
     const top = storyCoverage([s("x", ["safety"], 5)], "entry", content.bank);
-    expect(top.weakest).toBe("x");
+    expect(top.weakest).toBeNull();
     expect(top.advice.some((a) => a.startsWith("Improve"))).toBe(false);
+    expect(storyCoverage([s("x", ["safety"], 4)], "entry", content.bank).weakest).toBe("x");
+    expect(storyCoverage([s("x", ["safety"], 5), s("y", ["cost"], 5)], "entry", content.bank).weakest).toBe(
+      "x",
+    );
   });
 });
