@@ -27,6 +27,10 @@ describe("answers as people write them", () => {
     expect(await t.done).toBe(0);
     const [attempt] = await storedAttempts(dataDir, "paster");
     expect(attempt?.answerText).toBe(PARAGRAPHS);
+    // The paste's word count is the grade's: the same answer never has two lengths on one screen.
+    const pasted = t.output.match(/\[pasted 4 paragraphs, (\d+) words/)?.[1];
+    expect(pasted).toBeDefined();
+    expect(t.output).toMatch(new RegExp(`Overall \\d/5 .* · ${pasted} words`));
     // Nothing of the paste leaked into a later prompt.
     expect(t.output).not.toContain("Please press Enter");
   });

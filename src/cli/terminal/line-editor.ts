@@ -1,3 +1,4 @@
+import { segment } from "../../core/evidence/sentences.js";
 import { count } from "../../core/text/plural.js";
 import type { KeySource } from "./key-source.js";
 import { safeText } from "./sanitize.js";
@@ -36,7 +37,8 @@ const lastChar = (text: string) => [...text].at(-1) ?? "";
 
 function pasteSummary(text: string): string {
   const paragraphs = text.split(/\n\s*\n/).filter((p) => p.trim() !== "").length;
-  const words = text.split(/\s+/).filter(Boolean).length;
+  // Counted as the grade counts them (headings such as "Situation:" are not words of the answer).
+  const words = segment(text).reduce((n, sentence) => n + sentence.wordCount, 0);
   return `[pasted ${count(paragraphs, "paragraph")}, ${count(words, "word")}; Enter ends your answer, or keep typing]`;
 }
 
