@@ -16,6 +16,7 @@ import { resolveQuestion } from "../src/core/grading/resolve.js";
 import { keepTerms, maskAnswer } from "../src/core/group/mask.js";
 import { analyzeStory } from "../src/core/stories/analyze.js";
 import { storySimilarity } from "../src/core/stories/similarity.js";
+import { fill, RUNS, SENTENCES, unit } from "../test/helpers/quadratic-shapes.js";
 
 const content = shippedContent();
 const QUESTION = "Tell me about a time you improved a process.";
@@ -49,7 +50,6 @@ function bestPair(a: () => unknown, b: () => unknown, runs = 5): [number, number
 }
 
 /** `unit` repeated to exactly `chars` characters. */
-const fill = (unit: string, chars: number) => unit.repeat(Math.ceil(chars / unit.length)).slice(0, chars);
 
 let slow = 0;
 function report(name: string, small: number, large: number, limit?: { ms: number; budget: number }) {
@@ -77,18 +77,6 @@ function gradeShape(name: string, make: (chars: number) => string, chars = MAX_A
   report(name, small, large, { ms, budget: GRADE_MS_PER_KB * gradedKb });
 }
 
-const SENTENCES = [
-  "At our Memphis DC, on-time dispatch had fallen to 84% during peak.",
-  "My goal was to get it above 97% within eight weeks.",
-  "I ran a value stream map with the shift leads and found the waits.",
-  "As a result, lead time fell from 14 days to 6 days, saving about $40,000 a year.",
-  "We cut scrap by 30%, from 12% to 8.4%.",
-  "S: the line was down.\nA: I re-slotted the 40 fastest SKUs.\nR: picks rose 25%.",
-  "- Mapped the pick path\n- Cut changeover 45 to 20 min",
-  "e.g. vs. approx. Dr. Smith said so!",
-];
-/** One character repeated: where a regular expression that backtracks goes quadratic. */
-const RUNS = ["!", ".", "?", " ", "\t", "\n", "7", "a", ",", "-", "%", "$", "\u2019", "*"];
 const LINE = "I mapped the flow with the leads and we saw the waits ".repeat(4);
 
 // Grades before timing: the first ones compile the grader, and a bot or a batch runs it warm.
@@ -112,18 +100,6 @@ for (const [name, head, run] of [
   gradeShape(name, (n) => head + fill(run, n - head.length));
 
 // Shapes fast-check makes from pieces that feed a quadratic spot (a fixed seed: the same every run).
-const piece = fc.oneof(
-  fc.constantFrom(...SENTENCES.map((s) => `${s} `)),
-  fc.constantFrom("I mapped the flow ", "and then ", "so we ", "the ", "I ", "we ", "data "),
-  fc.constantFrom("7", "1234567890", "12 ", "3,400", "45%", "$1.2M ", "from 12 to 8 ", "by 30% "),
-  fc.constantFrom(",", ", ", "1,", "and, ", "; so "),
-  fc.constantFrom("!", ".", "?", " ", "\t", "\n", "\r\n", "\u2019", "\u201C", "\u2014", "\u00A0"),
-  fc.string({ unit: "grapheme-ascii", maxLength: 12 }),
-);
-const unit = fc
-  .array(piece, { minLength: 1, maxLength: 5 })
-  .map((parts) => parts.join(""))
-  .filter((u) => u.length > 0);
 for (const [u, run] of fc.sample(fc.tuple(unit, fc.constantFrom(...RUNS)), { numRuns: 8, seed: 42 })) {
   gradeShape(`repeat ${JSON.stringify(u.slice(0, 30))}`, (n) => fill(u, n));
   gradeShape(`${JSON.stringify(u.slice(0, 20))} then a run of ${JSON.stringify(run)}`, (n) =>

@@ -1,4 +1,4 @@
-import { createHash, randomUUID } from "node:crypto";
+import { randomUUID } from "node:crypto";
 import type { Content } from "../core/content/load.js";
 import type { OfflineEngine } from "../core/grading/engine.js";
 import type { QuestionRef } from "../core/grading/grade.js";
@@ -9,6 +9,7 @@ import { type StoryCoverage, storyCoverage } from "../core/stories/coverage.js";
 import { storyGapsForQuestion } from "../core/stories/gaps.js";
 import { matchStoriesToQuestion, type StoryFit } from "../core/stories/match.js";
 import { thousands } from "../core/text/plural.js";
+import { offlineVersions } from "../llm/cache-key.js";
 import { type Logger, log as rootLog } from "../log.js";
 import { STORY_LIMITS, type StoryParts, type StoryRecord } from "../store/records.js";
 import { InvalidStoryError, type Store } from "../store/store.js";
@@ -50,29 +51,32 @@ const STORY_QUESTION: QuestionRef = {
 const joinParts = (p: StoryParts) => [p.situation, p.task, p.action, p.result].join("\n\n");
 
 /**
- * Which grader made a story's grade: the rubric, lexicon, feedback and calibration it read. A story whose
- * stored version differs is graded again when it is next read.
+ * Which grader made a story's grade: the rubric and the offline content's versions and hashes, as the
+ * LLM cache keys them (`offlineVersions`). A story whose stored version differs is graded again when it
+ * is next read.
  */
 export function storyGraderVersion(content: Content): string {
-  const hash = createHash("sha256")
-    .update(JSON.stringify([content.rubric, content.lexicon, content.feedback, content.calibration]))
-    .digest("hex")
-    .slice(0, 12);
-  return `offline@${content.rubric.id}.${content.rubric.version}+${hash}`;
+  const { lexicon, feedback, calibration } = offlineVersions(content);
+  return `offline@${content.rubric.id}.${content.rubric.version}+${lexicon}+${feedback}+${calibration}`;
 }
 
 /** The story bank: add, read, edit and delete stories, each graded and analysed; coverage and matching. */
 export class StoryService {
-  private readonly version: string;
+  /** Hashes the content once, when a story is first graded or read: not on every start of the bot. */
+  #version: string | undefined;
   private readonly newId: () => string;
   private readonly now: () => Date;
   private readonly log: Logger;
 
   constructor(private readonly deps: StoryServiceDeps) {
-    this.version = storyGraderVersion(deps.content);
     this.newId = deps.newId ?? randomUUID;
     this.now = deps.now ?? (() => new Date());
     this.log = deps.log ?? rootLog();
+  }
+
+  private get version(): string {
+    this.#version ??= storyGraderVersion(this.deps.content);
+    return this.#version;
   }
 
   async add(userId: string, input: StoryInput): Promise<StoryRecord> {

@@ -22,10 +22,6 @@ const MISSING: Record<StarPart, string> = {
 };
 const RESULT_WITHOUT_FIGURES = "[Result: add the figure, from [baseline] to [after]]";
 
-// A label the answer wrote itself ("Situation:", "**A** -") is replaced by ours.
-const OWN_LABEL =
-  /^\s*(?:#{1,6}\s*)?(?:\*\*|__)?(?:situation|context|background|task|goal|objective|actions?|results?|outcome|impact|[star])(?:\*\*|__)?\s*[:\-)]\s*(?:\*\*|__)?\s*/i;
-
 /** A sentence the grader gave no part that still says where or when: "At our Columbus DC, last spring…". */
 const setsTheScene = (s: AnalyzedSentence) =>
   s.hits.situation_cues.length > 0 || s.hits.time_cues.length > 0 || s.hits.context_nouns.length > 0;
@@ -40,7 +36,8 @@ export function restructureAnswer(ev: Evidence, hints: RestructureHints): Restru
   const byPart = new Map<StarPart, string[]>(STAR_PARTS.map((p) => [p, []]));
   let current: StarPart = "situation";
   for (const s of ev.sentences) {
-    const text = s.sentence.text.replace(OWN_LABEL, "").trim();
+    // The answer's own "Situation:" labels are not in the text: segment() reads them as headings.
+    const text = s.sentence.text.trim();
     if (text === "" || s.salad) continue;
     current = s.sentence.heading ?? s.roles[0]?.role ?? (setsTheScene(s) ? "situation" : current);
     byPart.get(current)?.push(text);
