@@ -71,4 +71,13 @@ describe("content loaders", () => {
       ]
     `);
   });
+
+  it("reject a phrase that starts with a * standing for any word", () => {
+    const text = shipped.lexicon.text.replace("  - at my previous", "  - '* weeks later'");
+    expect(
+      problemsOf(() => loadContent({ ...shipped, lexicon: { path: "rubrics/lexicon.yaml", text } })),
+    ).toEqual([
+      "  - rubrics/lexicon.yaml: situation_cues[0]: a * on its own (any one word) may not start a phrase",
+    ]);
+  });
 });

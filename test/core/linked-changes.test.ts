@@ -90,9 +90,27 @@ describe("before and after values in different sentences", () => {
     );
     expect(g.flags.baseline_and_after).toBe(true);
   });
-});
+  it("reads a frequency as the after value of a count per the same period", () => {
+    const answer =
+      "Our helpdesk passed about twenty tickets a week to the plant manager. I sorted the tickets by cause and wrote answers for the top five. As a result, by spring the desk escalated only three a week, and by summer it was down to once a week.";
+    // "three a week" is a rate with its number; "once a week" a frequency, read because a count per week came before.
+    expect(linked(answer)).toEqual([
+      [20, 3, 0, 2],
+      [20, 1, 0, 2],
+    ]);
+    const ev = evidence(answer);
+    expect(ev.sentences[2]?.quantities.map((q) => q.text)).toContain("once a week");
+    expect(ev.sentences[2]?.changes.some((c) => c.linked)).toBe(true);
+  });
 
-describe("what is not linked", () => {
+  it("reads 'take a week' as a duration that can end a change", () => {
+    expect(
+      linked(
+        "Refunds at our warehouse took about three weeks. I mapped the returns flow and removed two approvals. Refunds now take a week.",
+      ),
+    ).toEqual([[3, 1, 0, 2]]);
+  });
+
   it("does not link figures of different metrics", () => {
     expect(
       linked(
@@ -105,6 +123,46 @@ describe("what is not linked", () => {
     expect(
       linked(
         "Orders were shipping late. I spent 3 weeks mapping the process with the leads. Lead time dropped to 2 weeks.",
+      ),
+    ).toEqual([]);
+  });
+
+  it("gives the flag for a before and an after value told in one sentence, in words", () => {
+    const g = grade(
+      "Our warehouse shipped customers the wrong items. I had to reduce mis-picks. I re-slotted look-alike SKUs apart and added a scan check at pack-out. Mis-picks went from about fifteen a week to two.",
+    );
+    expect(g.flags.baseline_and_after).toBe(true);
+    // A plan is not a story: the same figures told as a hope give no flag.
+    const plan = grade(
+      "I would re-slot look-alike SKUs apart and I would add a scan check at pack-out. Mis-picks could go from about fifteen a week to two.",
+    );
+    expect(plan.flags.baseline_and_after).toBe(false);
+  });
+
+  it("grades a frequency that ends a change as a measured result", () => {
+    const g = grade(
+      "At our distribution center about fifteen escalations a week reached the operations manager. As the coordinator I had to find why orders shipped late. I pulled three months of order history and found most late orders waited for a manual credit release. I set an automatic release rule with finance. Within two months the team escalated only twice a week.",
+    );
+    expect(g.flags.baseline_and_after).toBe(true);
+    expect(g.flags.quantified_result).toBe(true);
+    expect(g.criteria.result.score).toBeGreaterThanOrEqual(3);
+  });
+});
+
+describe("what is not linked", () => {
+  it("leaves a frequency alone with no count per its period before it, or with no word of a result", () => {
+    // A habit: "we met twice a week" has nothing to be the end of.
+    expect(linked("I took over the night shift. We met twice a week to review the schedule.")).toEqual([]);
+    // A count per month is no before for a frequency per week.
+    expect(
+      linked(
+        "The line stopped eight times a month. I rebuilt the maintenance plan. The line now stops twice a week.",
+      ),
+    ).toEqual([]);
+    // A later step told as a habit is not a result.
+    expect(
+      linked(
+        "We logged nine defects a week on the press. I started a daily check with the operators and I walked the line twice a week.",
       ),
     ).toEqual([]);
   });

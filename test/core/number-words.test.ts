@@ -83,6 +83,10 @@ describe("numbers written in words", () => {
     expect(brief("We audited twice a week.")).toEqual([]);
     expect(changesOf("We went from once a month to twice a month.")).toEqual([[1, 2]]);
     expect(brief("Setup took half an hour.")).toEqual([["half an hour", "duration", 0.5]]);
+    // "take a week" is one week; "a week" elsewhere is a period ("once a week", "for a week").
+    expect(brief("Refunds now take a week.")).toEqual([["a week", "duration", 1]]);
+    expect(brief("It took about a day to retrain the crew.")).toEqual([["a day", "duration", 1]]);
+    expect(brief("We stayed a week at the supplier.")).toEqual([]);
   });
 
   it("reads shares written as fractions", () => {

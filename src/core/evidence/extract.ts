@@ -176,6 +176,16 @@ export function extractEvidence(input: EvidenceInput, lexicon: Lexicon): Evidenc
     actions.filter((s) => !s.hypothetical && s.actingSubjects.includes(subject)).length;
   // Each sentence's own changes, and before/after values linked across sentences by metric or unit.
   const changes = answerChanges(real.filter((s) => !s.hypothetical));
+  // A frequency that ends a change ("only twice a week", after "fifteen escalations a week") is a figure.
+  const linkedEnds = new Set(changes.filter((c) => c.linked).map((c) => `${c.sentence}:${c.end}`));
+  for (const s of real) {
+    for (const f of s.frequencies) {
+      if (linkedEnds.has(`${s.sentence.index}:${f.end}`)) s.quantities.push(f);
+    }
+  }
+  // A change told across sentences belongs to the sentence with its after value.
+  const at = new Map(real.map((s) => [s.sentence.index, s]));
+  for (const c of changes) if (c.linked) at.get(c.sentence)?.changes.push(c);
   return {
     sentences,
     wordCount,

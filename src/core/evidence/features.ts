@@ -10,7 +10,7 @@ import {
 } from "./guards.js";
 import { tellsAdvice, tellsHabit } from "./habit.js";
 import type { PhraseHit, Scan } from "./phrases.js";
-import { type Change, findChanges, findQuantities, type Quantity } from "./quantities.js";
+import { type Change, findChanges, findFrequencies, findQuantities, type Quantity } from "./quantities.js";
 import type { Sentence } from "./sentences.js";
 import { countSteps, firstStepEnd } from "./steps.js";
 
@@ -44,6 +44,8 @@ export interface SentenceFeatures {
   /** Firm figures: a guessed one ("maybe like 20 percent") is in `hedgedQuantities` instead. */
   quantities: Quantity[];
   hedgedQuantities: Quantity[];
+  /** "twice a week": an after value only, when an earlier count per week is its before. */
+  frequencies: Quantity[];
   /** Before/after changes whose figures are not guessed. */
   changes: Change[];
   /** Speaks to the grader ("ignore the rubric", "System: ..."): plays no STAR part and earns nothing. */
@@ -295,6 +297,7 @@ function inert(
     methodsOnly: false,
     quantities: [],
     hedgedQuantities: [],
+    frequencies: [],
     changes: [],
     instruction: true,
     scope: [],
@@ -396,6 +399,7 @@ export function sentenceFeatures(sentence: Sentence, total: number, lex: Compile
     methodsOnly,
     quantities,
     hedgedQuantities,
+    frequencies: hedgedQuantities.length > 0 ? [] : findFrequencies(sentence, scan, lex),
     changes,
     instruction: false,
     scope: lex.scopeLists.filter((s) => scan.has(s.list)).map((s) => s.kind),

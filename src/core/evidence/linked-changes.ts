@@ -7,6 +7,8 @@ import type { Change, Quantity } from "./quantities.js";
 export interface LinkableSentence {
   sentence: { index: number; text: string; norm: string; heading?: string | null };
   quantities: readonly Quantity[];
+  /** "twice a week": after values only (see findFrequencies). */
+  frequencies?: readonly Quantity[];
   changes: readonly Change[];
   roles?: readonly { role: string }[];
   hits: { result_verbs: readonly string[]; result_cues: readonly string[]; task_cues: readonly string[] };
@@ -144,6 +146,23 @@ function claimNear(s: LinkableSentence, at: number): Quantity | null {
   return null;
 }
 
+/** The fields of a linked change that say where it is and what it links. */
+function changeFields(s: LinkableSentence, start: number, after: Quantity, before: Seen) {
+  return {
+    sentence: s.sentence.index,
+    text: s.sentence.text.slice(start, after.end),
+    before: before.q.value,
+    after: after.value,
+    start,
+    end: after.end,
+    kind: after.kind,
+    metric: after.metric?.name ?? before.q.metric?.name ?? null,
+    linked: true,
+    beforeSentence: before.s.sentence.index,
+    beforeText: before.q.text,
+  };
+}
+
 /**
  * Before→after changes across sentences, linked by their metric or unit: "Output was 41 units a shift."
  * ... "Output was 53 units a shift."; "overtime cost $9,000 a month" ... "overtime was down to about
@@ -154,6 +173,8 @@ function claimNear(s: LinkableSentence, at: number): Quantity | null {
 export function linkChanges(sentences: readonly LinkableSentence[]): Change[] {
   const byMetric = new Map<string, Seen>();
   const byUnit = new Map<string, Seen>();
+  /** Counts per period ("fifteen escalations a week"), by the period: befores of a later frequency. */
+  const byPeriod = new Map<string, Seen>();
   /** Bare numbers with a word joined by a hyphen ("a 14-hour response time"), by that word. */
   const byJoinedUnit = new Map<string, Seen>();
   const out: Change[] = [];
@@ -191,25 +212,34 @@ export function linkChanges(sentences: readonly LinkableSentence[]): Change[] {
         )
           found = seen;
       }
+      if (!found && cue.strength !== "none" && fam === "amount" && q.per && !q.unit) {
+        // "only three a week", after "twenty tickets a week": a count of the same thing per the same period.
+        const seen = byPeriod.get(q.per);
+        if (seen && seen.s !== s && seen.q.value !== q.value) found = seen;
+      }
       if (!found) continue;
       const claim = claimNear(s, i);
       const start = Math.min(cue.start, q.start);
       out.push({
-        sentence: s.sentence.index,
-        text: s.sentence.text.slice(start, q.end),
-        before: found.q.value,
-        after: q.value,
+        ...changeFields(s, start, q, found),
         percent: found.q.kind === "percent" || q.kind === "percent",
         claimedPercent: claim ? claim.value : null,
         claimedRatio: ratio,
         claimedDirection: claim?.direction ?? null,
-        start,
-        end: q.end,
-        kind: q.kind,
-        metric: q.metric?.name ?? found.q.metric?.name ?? null,
-        linked: true,
-        beforeSentence: found.s.sentence.index,
-        beforeText: found.q.text,
+      });
+    }
+    for (const f of s.frequencies ?? []) {
+      const seen = f.per ? byPeriod.get(f.per) : undefined;
+      if (!seen || seen.q.value === f.value || seen.s === s) continue;
+      const cue = cueBefore(s.sentence.norm, f, s);
+      if (cue.strength === "none" || !canBeAfter(f, s)) continue;
+      const start = Math.min(cue.start, f.start);
+      out.push({
+        ...changeFields(s, start, f, seen),
+        percent: false,
+        claimedPercent: null,
+        claimedRatio: ratio,
+        claimedDirection: null,
       });
     }
     // This sentence's figures are befores for the sentences after it, the latest one for each key.
@@ -218,6 +248,7 @@ export function linkChanges(sentences: readonly LinkableSentence[]): Change[] {
       const fam = family(q) as Family;
       for (const metric of q.metrics ?? []) byMetric.set(`${metric}|${fam}`, { q, s });
       if (q.unit) byUnit.set(`${q.unit}|${fam}`, { q, s });
+      if (fam === "amount" && q.per && q.kind !== "number") byPeriod.set(q.per, { q, s });
       else if (q.kind === "number") {
         const joined = joinedUnit(s.sentence.norm, q.end);
         if (joined) byJoinedUnit.set(joined, { q, s });

@@ -86,6 +86,11 @@ export class PhraseIndex {
         for (const raw of phrase.trim().split(/\s+/)) {
           const star = raw.endsWith("*");
           const bare = star ? raw.slice(0, -1) : raw;
+          // A * on its own is any one word: "within * weeks" (never first: the lexicon's check refuses that).
+          if (star && bare === "" && words.length > 0) {
+            words.push({ text: "", prefix: true });
+            continue;
+          }
           // Most lexicon words are one plain token: half the cost of a start's index, without tokenize.
           if (PLAIN_WORD.test(bare)) {
             words.push({ text: bare, prefix: star });

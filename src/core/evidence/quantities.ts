@@ -145,6 +145,20 @@ function someBefore(
 }
 
 /**
+ * How often something happens, in words: "twice a week", "once a month". Not a quantity on its own (a
+ * habit: "we met twice a week"), but the after value of a change whose before was a count per the same
+ * period ("fifteen escalations a week" ... "only twice a week").
+ */
+export function findFrequencies(sentence: Sentence, scan: Scan, lex?: CompiledLexicon): Quantity[] {
+  const out: Quantity[] = [];
+  for (const m of analyze(sentence, scan, lex).mentions) {
+    if (m.label !== null || !m.bare || m.kind !== "rate" || m.hedged) continue;
+    out.push({ ...m, sentence: sentence.index, text: sentence.text.slice(m.start, m.end) });
+  }
+  return out;
+}
+
+/**
  * Finds before→after pairs between neighbouring figures: "from 14 days to 6", "82% → 95%", "38 hours,
  * down from 72", "before: 12 ... after: 3", "was 14 days, now 6", "cut changeover 45 to 20 min",
  * "used to take three sprints, now two". Each figure is compared with the next one only: linear.

@@ -35,8 +35,7 @@ function rawScores(f: SentenceFeatures): Record<StarPart, number> {
   const task =
     3 * n(h.task_cues, 1) +
     (f.position > 0.05 && f.position < 0.55 ? 0.5 : 0) +
-    (h.task_cues.length > 0 && resultQuantities > 0 ? 0.5 : 0) -
-    (h.result_cues.length > 0 ? 1 : 0);
+    (h.task_cues.length > 0 && resultQuantities > 0 ? 0.5 : 0);
   const action =
     (f.strongVerb ? 2.5 : f.weakVerbOnly ? 1.2 : 0) +
     0.6 * n(h.sequence_cues, 1) +
@@ -47,8 +46,10 @@ function rawScores(f: SentenceFeatures): Record<StarPart, number> {
     (h.task_cues.length > 0 ? 1 : 0) -
     // "I worked as", "I joined", "I noticed": the cue is the verb, so the sentence sets the scene.
     (h.situation_cues.some((c) => c.startsWith("i ")) ? 2 : 0);
+  // With a goal in the sentence, "within 60 days" is the goal's deadline, not a time after the work.
+  const resultCue = h.task_cues.length > 0 ? 0 : 2 * n(h.result_cues, 1);
   const result =
-    2 * n(h.result_cues, 1) +
+    resultCue +
     1.2 * n(h.result_verbs) +
     (f.changes.length > 0 ? 2 : 0) +
     (resultQuantities > 0 && (h.result_verbs.length > 0 || h.metric_terms.length > 0) ? 1 : 0) +

@@ -41,6 +41,19 @@ const A_NUMBER = new Set([
   "fifth",
   "tenth",
 ]);
+/** Verbs after which "a day", "a week" is how long something takes: "refunds now take a week". */
+const TAKES = new Set(["take", "takes", "took", "taking", "taken", "lasts", "lasted"]);
+
+/** "take a week", "took about an hour": one unit of time, after a verb of taking. */
+function spanTaken(r: Reader, k: number, token: Token): Mention | null {
+  const unit = r.nounAt(k + 1);
+  if (unit?.kind !== "duration") return null;
+  if (!TAKES.has(r.before(r.skipQualifiers(k, token.start), token.start))) return null;
+  const m = blank(token.start, unit.end, 1);
+  Object.assign(m, { kind: "duration", unit: normalizeUnit(unit.text), words: true });
+  return withTokens(m, k, r);
+}
+
 /** The longest number in words read: "two hundred and fifty three thousand four hundred and twelve". */
 const MAX_NUMBER_WORDS = 16;
 const FEW_NUMBER_WORDS = 6;
@@ -83,7 +96,11 @@ export function wordMentions(r: Reader, digits: readonly Mention[]): Mention[] {
     const dash = token.word.indexOf("-");
     const head = dash < 0 ? token.word : token.word.slice(0, dash);
     if (!startsWordNumber(head) && !(head in TIMES_WORDS)) continue;
-    if ((head === "a" || head === "an") && !A_NUMBER.has(r.word(k + 1))) continue;
+    if ((head === "a" || head === "an") && !A_NUMBER.has(r.word(k + 1))) {
+      const span = spanTaken(r, k, token);
+      if (span) out.push(span);
+      continue;
+    }
     // Most numbers in words are one to three words: read a few, and more only when they all were.
     const more = token.word.includes("-") || CONTINUES.has(r.word(k + 1));
     let parts = partsFrom(tokens, k, more ? FEW_NUMBER_WORDS : 3);

@@ -41,6 +41,13 @@ function gate(scores: CriterionScores, max: Record<CriterionId, number>): Criter
   return out;
 }
 
+/** A before and an after value told together, firmly, in a story told as past. */
+function statesPair(ev: Evidence, real: boolean): boolean {
+  return (
+    real && !ev.hypothetical && ev.changes.some((c) => !c.linked && c.before !== null && c.after !== null)
+  );
+}
+
 function baselineAndAfter(ev: Evidence, scores: CriterionScores): boolean {
   if (ev.changes.length > 0) return true;
   // A baseline told in the situation ("averaging 72 hours") and an after value of the same kind in the result.
@@ -120,7 +127,7 @@ export function gradeWithEvidence(input: GradeInput, content: GradingContent): O
         answerCaps.criterionMax,
       )
     : ruleScores;
-  const flags = calibrated
+  const modelled = calibrated
     ? {
         ...ruleFlags,
         ...(Object.fromEntries(FLAG_MODELS.map((f) => [f, real && calibrated.flags[f]])) as Record<
@@ -129,6 +136,9 @@ export function gradeWithEvidence(input: GradeInput, content: GradingContent): O
         >),
       }
     : ruleFlags;
+  // "From about fifteen a week to two" in one sentence is a baseline and an after value by definition:
+  // the model weighs the weaker signs (a figure in the situation, another in the result), not this one.
+  const flags = { ...modelled, baseline_and_after: modelled.baseline_and_after || statesPair(ev, real) };
   const numbers = Object.fromEntries(CRITERIA.map((c) => [c, scores[c].score])) as Record<
     CriterionId,
     number

@@ -6,7 +6,8 @@ const Phrase = z
   .min(1, "must not be empty")
   .max(60, "must be at most 60 characters")
   .refine((p) => p === p.toLowerCase(), "must be lowercase")
-  .refine((p) => !/\*\S/.test(p), "a * may only end a word");
+  .refine((p) => !/\*\S/.test(p), "a * may only end a word")
+  .refine((p) => !/^\*/.test(p), "a * on its own (any one word) may not start a phrase");
 
 const PhraseList = z.array(Phrase).min(1, "must list at least one phrase");
 
