@@ -66,6 +66,19 @@ describe("relevance by meaning, not by repeated words", () => {
     expect(fits.notices).toEqual([]);
   });
 
+  it("reads what a story is about from the words of the work, not only the competency's keywords", () => {
+    // A 5S story names one process-improvement keyword (5S) and then the work itself: red tags, shadow boards.
+    const fiveS = `Our tool crib was a mess and operators lost about 20 minutes a shift looking for fixtures.
+I owned the cell's productivity targets.
+I ran a 5S event with the six operators, we red-tagged 140 unused items, and I designed shadow boards and set up a weekly audit.
+Search time fell from 20 minutes to 3 minutes a shift, worth about 70 labor hours a month.`;
+    const g = grade(fiveS, "Tell me about a time you had a conflict with a coworker and how you resolved it.");
+    expect(g.overall).toBeLessThanOrEqual(3);
+    expect(g.notices.join(" ")).toMatch(/This story is about process improvement and waste/);
+    // "shadow boards" is not the board of directors: the story never touches the question's competency.
+    expect(grade(fiveS, "Tell me about a time you cut waste on the shop floor.").notices).toEqual([]);
+  });
+
   it("leaves a story that fits its question alone", () => {
     const lockout = `At our stamping plant, two near misses in one month happened when maintenance worked on presses that operators could restart.
 I was responsible for safety on the night shift and had to close the gap before someone was hurt.

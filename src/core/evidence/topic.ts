@@ -6,6 +6,20 @@ export interface CompetencyVocab {
   id: string;
   name: string;
   keywords: readonly string[];
+  /** The words stories about it use beyond its keywords (`story_words`): "red-tagged", "pick path". */
+  storyWords?: readonly string[];
+}
+
+const withStories = new WeakMap<readonly CompetencyVocab[], CompetencyVocab[]>();
+
+/** Each competency's keywords and story words together; built once per bank. */
+export function storyVocabulary(vocab: readonly CompetencyVocab[]): CompetencyVocab[] {
+  let merged = withStories.get(vocab);
+  if (!merged) {
+    merged = vocab.map((c) => ({ ...c, keywords: [...c.keywords, ...(c.storyWords ?? [])] }));
+    withStories.set(vocab, merged);
+  }
+  return merged;
 }
 
 export interface Topic {
@@ -13,7 +27,7 @@ export interface Topic {
   asked: string | null;
   /** Every competency the question's words point to equally ("inventory carrying cost": two). */
   askedAll: string[];
-  /** The competency the answer's vocabulary points to most, when it points anywhere. */
+  /** The competency the answer's words (keywords and story words) point to most, when they point anywhere. */
   told: string | null;
   /** Keywords of the asked competencies found in the answer. */
   askedHits: number;
@@ -141,7 +155,9 @@ export function assessTopic(
   const asked = askedAll[0] ?? null;
   const answerHits = hitsBy(answer, vocab);
   const askedHits = askedAll.reduce((n, id) => n + (answerHits.get(id) ?? 0), 0);
-  const told = leader(answerHits, OTHER_MIN_HITS);
+  // What a story is about shows in the words of the work too ("shadow boards", "pick path"); whether it
+  // touches the question's competency at all is read from the keywords alone.
+  const told = leader(hitsBy(answer, storyVocabulary(vocab)), OTHER_MIN_HITS);
   const otherCompetency =
     asked !== null && askedHits === 0 && told !== null && !askedAll.includes(told) && tellsAStory(ev);
   return { asked, askedAll, told, askedHits, otherCompetency };

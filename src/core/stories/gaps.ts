@@ -8,7 +8,7 @@ import { competencyWords } from "./coverage.js";
 import { storyFeatures } from "./features.js";
 import { listAnd } from "./list.js";
 import { keywordsIn } from "./terms.js";
-import { storyVocabulary } from "./vocabulary.js";
+import { storyVocabulary } from "../evidence/topic.js";
 
 export interface GapQuestion {
   text: string;

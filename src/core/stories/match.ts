@@ -6,7 +6,7 @@ import { listAnd } from "./list.js";
 import { questionTerms } from "./question-words.js";
 import { keywordsIn } from "./terms.js";
 import type { Story } from "./types.js";
-import { storyVocabulary } from "./vocabulary.js";
+import { storyVocabulary } from "../evidence/topic.js";
 
 export interface QuestionRef {
   text: string;
