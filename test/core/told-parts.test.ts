@@ -156,3 +156,16 @@ describe("a result told in the present", () => {
     }
   });
 });
+
+describe("a goal with its figure and deadline", () => {
+  it("is the task, not a result", () => {
+    for (const answer of [
+      "Our extrusion lines stopped too often. My goal was to cut unplanned downtime by a quarter within six months. I set up a weekly review of every stop with maintenance. Downtime fell from 9% to 6%.",
+      "Packaging cost per order was rising. I was asked to cut it by 10% within two quarters. I renegotiated the carton contract and right-sized the boxes. Cost per order fell by 12%.",
+    ]) {
+      const [, goal, , last] = read(answer).sentences;
+      expect(goal?.roles[0]?.role, answer).toBe("task");
+      expect(last?.roles[0]?.role, answer).toBe("result");
+    }
+  });
+});

@@ -72,7 +72,10 @@ describe("relevance by meaning, not by repeated words", () => {
 I owned the cell's productivity targets.
 I ran a 5S event with the six operators, we red-tagged 140 unused items, and I designed shadow boards and set up a weekly audit.
 Search time fell from 20 minutes to 3 minutes a shift, worth about 70 labor hours a month.`;
-    const g = grade(fiveS, "Tell me about a time you had a conflict with a coworker and how you resolved it.");
+    const g = grade(
+      fiveS,
+      "Tell me about a time you had a conflict with a coworker and how you resolved it.",
+    );
     expect(g.overall).toBeLessThanOrEqual(3);
     expect(g.notices.join(" ")).toMatch(/This story is about process improvement and waste/);
     // "shadow boards" is not the board of directors: the story never touches the question's competency.

@@ -51,7 +51,8 @@ function rawScores(f: SentenceFeatures): Record<StarPart, number> {
   const result =
     resultCue +
     1.2 * n(h.result_verbs) +
-    (f.changes.length > 0 ? 2 : 0) +
+    // "My goal was to cut scrap by 20%" is a target: the change is the task's, not a result.
+    (f.changes.length > 0 && h.task_cues.length === 0 ? 2 : 0) +
     (resultQuantities > 0 && (h.result_verbs.length > 0 || h.metric_terms.length > 0) ? 1 : 0) +
     0.4 * n(h.metric_terms, 1) +
     1.5 * n(h.vague_result_phrases, 1) +

@@ -1,10 +1,9 @@
 import type { Content } from "../content/load.js";
-import { hitsBy } from "../evidence/topic.js";
+import { hitsBy, storyVocabulary } from "../evidence/topic.js";
 import type { Level } from "../levels.js";
 import { estimateLevel } from "./level.js";
 import { readStoryScope, type StoryScope } from "./story-scope.js";
 import { tokenize } from "./tokens.js";
-import { storyVocabulary } from "../evidence/topic.js";
 
 export interface StoryAnalysis {
   /** Competency ids the story has evidence for, most first; at least the top one when any keyword hits. */

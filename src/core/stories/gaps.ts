@@ -1,14 +1,13 @@
 import type { Content } from "../content/load.js";
 import type { CriterionId } from "../criteria.js";
 import { type Evidence, extractEvidence } from "../evidence/extract.js";
-import { hitsBy } from "../evidence/topic.js";
+import { hitsBy, storyVocabulary } from "../evidence/topic.js";
 import type { Grade } from "../grading/types.js";
 import { analyzeStory, MAX_STORY_CHARS } from "./analyze.js";
 import { competencyWords } from "./coverage.js";
 import { storyFeatures } from "./features.js";
 import { listAnd } from "./list.js";
 import { keywordsIn } from "./terms.js";
-import { storyVocabulary } from "../evidence/topic.js";
 
 export interface GapQuestion {
   text: string;

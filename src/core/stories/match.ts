@@ -1,12 +1,11 @@
 import type { Content } from "../content/load.js";
-import { hitsBy } from "../evidence/topic.js";
+import { hitsBy, storyVocabulary } from "../evidence/topic.js";
 import { competencyWords } from "./coverage.js";
 import { storyFeatures } from "./features.js";
 import { listAnd } from "./list.js";
 import { questionTerms } from "./question-words.js";
 import { keywordsIn } from "./terms.js";
 import type { Story } from "./types.js";
-import { storyVocabulary } from "../evidence/topic.js";
 
 export interface QuestionRef {
   text: string;
