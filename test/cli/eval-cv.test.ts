@@ -72,6 +72,33 @@ describe("star-coach eval --cv", () => {
     );
   }, 120_000);
 
+  it("repeats the cross-validation over shuffled splits and reports each figure's spread", async () => {
+    const file = twoLabellerFile(24);
+    const run = await runBin(["eval", "--cv", "--folds", "3", "--repeat", "3", file, "--json"], {
+      env: { STAR_DEV_EVAL: join(tmpdir(), "no-such-dev-set.jsonl") },
+    });
+    expect(run.stderr).toBe("");
+    expect(run.code).toBe(0);
+    type Spread = { mean: number; sd: number; min: number };
+    const [report] = JSON.parse(run.stdout) as Array<{
+      cross_validated: { folds: number; repeat: number };
+      splits: number;
+      labellers: Array<{ criteria: Array<{ criterion: string; kappa: Spread }> }>;
+      worstKappa: Spread;
+      meanSpearman: Spread;
+    }>;
+    expect(report?.cross_validated).toEqual({ folds: 3, repeat: 3 });
+    expect(report?.splits).toBe(3);
+    expect(report?.labellers).toHaveLength(2);
+    const kappas = report?.labellers.flatMap((l) => l.criteria.map((c) => c.kappa)) ?? [];
+    expect(kappas.map((k) => k.mean).every((m) => m >= -1 && m <= 1)).toBe(true);
+    // The worst part of each split is no better than any part's mean.
+    expect(report?.worstKappa.mean).toBeLessThanOrEqual(Math.min(...kappas.map((k) => k.mean)) + 1e-9);
+    const text = await runBin(["eval", "--cv", "--folds", "3", "--repeat", "2", file]);
+    expect(text.stdout).toMatch(/mean ± SD over 2 shuffled splits/);
+    expect(text.stdout).toMatch(/QWK task\s+-?\d\.\d\d ± \d\.\d\d\s+-?\d\.\d\d ± \d\.\d\d/);
+  }, 120_000);
+
   it("refuses options that cannot go together", async () => {
     const folds = await runBin(["eval", "--cv", "--folds", "1"]);
     expect(folds.code).toBe(2);
@@ -79,5 +106,11 @@ describe("star-coach eval --cv", () => {
     const llm = await runBin(["eval", "--cv", "--grader", "llm"]);
     expect(llm.code).toBe(2);
     expect(llm.stderr).toContain("cannot be used with --grader llm");
+    const alone = await runBin(["eval", "--repeat", "3"]);
+    expect(alone.code).toBe(2);
+    expect(alone.stderr).toContain("--repeat goes with --cv");
+    const many = await runBin(["eval", "--cv", "--repeat", "1000"]);
+    expect(many.code).toBe(2);
+    expect(many.stderr).toContain("--repeat must be a whole number from 1 to 100");
   });
 });
