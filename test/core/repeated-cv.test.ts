@@ -33,7 +33,9 @@ describe("shuffled splits for repeated cross-validation", () => {
     const byFold = new Map<string, number[]>();
     for (const s of seen) byFold.set(s.fold, [...(byFold.get(s.fold) ?? []), s.index]);
     expect([...byFold.values()].map((v) => v.length)).toEqual([3, 3, 3]);
-    expect([...byFold.values()].some((v) => v.join() !== v.map((_, k) => (v[0] ?? 0) + k * 3).join())).toBe(true);
+    expect([...byFold.values()].some((v) => v.join() !== v.map((_, k) => (v[0] ?? 0) + k * 3).join())).toBe(
+      true,
+    );
   });
 
   it("summarises a figure as mean, sample SD and minimum, ignoring splits where it is undefined", () => {
