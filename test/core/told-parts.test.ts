@@ -169,3 +169,12 @@ describe("a goal with its figure and deadline", () => {
     }
   });
 });
+
+describe("action verbs told as verbs", () => {
+  const verbs = (text: string) => read(text).sentences[0]?.actionVerbs;
+  it("counts a stem of the lexicon only in a verb's form or after a subject", () => {
+    expect(verbs("The escalations to the coordinator were automatic.")).toBe(0);
+    expect(verbs("I escalated the order, automated the report and coordinated the carriers.")).toBe(3);
+    expect(verbs("Every week we coordinate the schedule with the planners.")).toBeGreaterThanOrEqual(1);
+  });
+});

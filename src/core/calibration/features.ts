@@ -72,6 +72,7 @@ export const FEATURE_NAMES = [
   "told_action",
   "told_result",
   "action_abstract",
+  "action_verb_steps",
 ] as const;
 export type FeatureName = (typeof FEATURE_NAMES)[number];
 export type Features = Record<FeatureName, number>;
@@ -250,6 +251,11 @@ export function answerFeatures(ev: Evidence, scores: CriterionScores, flags: Rul
     action_specifics: cap(sum(actions, specifics), 10),
     action_steps: cap(
       sum(actions, (s) => s.tokens.filter((w) => PAST.test(w)).length + s.hits.action_verbs.length),
+      16,
+    ),
+    // The same, with a stem's nouns and adjectives left out ("escalations", "automatic", "coordinator").
+    action_verb_steps: cap(
+      sum(actions, (s) => s.tokens.filter((w) => PAST.test(w)).length + s.actionVerbs),
       16,
     ),
     action_clauses: cap(

@@ -51,7 +51,7 @@ export const MODEL_SPECS: Record<ModelId, ModelSpec> = {
       "task_implied",
       "headings",
       "task_words",
-      ...STORY,
+      ...STORY.filter((f) => f !== "action_steps"),
     ],
   },
   action: {
@@ -66,7 +66,9 @@ export const MODEL_SPECS: Record<ModelId, ModelSpec> = {
       "action_clauses",
       "story_clauses",
       "action_abstract",
-      ...STORY,
+      // Its own count of steps, without the nouns and adjectives a verb's stem also finds; the other
+      // models keep reading action_steps.
+      ...STORY.map((f) => (f === "action_steps" ? "action_verb_steps" : f)),
     ],
   },
   result: {

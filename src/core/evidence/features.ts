@@ -33,6 +33,8 @@ export interface SentenceFeatures {
   hypothetical: boolean;
   firstPersonSingular: number;
   firstPersonPlural: number;
+  /** Action verbs told as verbs: "escalated", "I coordinate", not "escalations" or "coordinator". */
+  actionVerbs: number;
   /** Lexicon phrases found, lowercased, by list. */
   hits: Record<CueList, string[]>;
   /** Methods named outside a negation ("we never did a VSM" names none). */
@@ -71,6 +73,41 @@ const SUBJECT_WINDOW = 4;
 const NEXT_WORD = /\s*(\S*)/y;
 const NO_HITS: string[] = [];
 const PERSONAL_CUE = /\b(?:i|i'd|i'll|my|you|one|what)\b/;
+
+/** What may follow an action verb's stem in its base form: "secur|e", "identif|y". */
+const BASE_REST = /^[ey]?$/;
+const SUBJECT_PRONOUNS = new Set(["i", "we", "they", "he", "she", "you"]);
+
+/**
+ * How many action verbs a sentence tells as verbs. A word found through a stem of the lexicon
+ * ("escalat*", "automat*", "coordinat*") is a verb in a verb's form ("escalated", "automating",
+ * "secure", "identify") or right after a subject ("she escalates", "I coordinate"); otherwise it is a
+ * noun or an adjective ("escalations", "automatic", "coordinator", "security") and tells no step.
+ */
+function verbHits(hits: readonly PhraseHit[], scan: Scan, lex: CompiledLexicon): number {
+  let n = 0;
+  let t = 0;
+  for (const h of hits) {
+    while (t < scan.tokens.length && (scan.tokens[t] as { start: number }).start < h.start) t++;
+    const token = scan.tokens[t];
+    // A phrase of several words ("set up", "met with") is listed whole.
+    if (!token || token.end !== h.end) {
+      n++;
+      continue;
+    }
+    const w = token.word;
+    const stem = lex.index.stemOf(w, "action_verbs");
+    if (
+      stem === null ||
+      w.endsWith("ed") ||
+      w.endsWith("ing") ||
+      BASE_REST.test(w.slice(stem.length)) ||
+      (SUBJECT_PRONOUNS.has(scan.tokens[t - 1]?.word ?? "") && !w.endsWith("ly"))
+    )
+      n++;
+  }
+  return n;
+}
 
 function isPast(word: string, lex: CompiledLexicon): boolean {
   return (word.length > 4 && word.endsWith("ed")) || lex.index.wordIn(word, "irregular_past");
@@ -288,6 +325,7 @@ function inert(
     weakVerbOnly: false,
     pastTense: false,
     steps: 0,
+    actionVerbs: 0,
     hypothetical: false,
     firstPersonSingular: 0,
     firstPersonPlural: 0,
@@ -374,6 +412,7 @@ export function sentenceFeatures(sentence: Sentence, total: number, lex: Compile
     weakVerbOnly: weak,
     pastTense,
     steps: countSteps(scan.tokens, norm, (w) => isPast(w, lex)),
+    actionVerbs: verbHits(scan.hits("action_verbs"), scan, lex),
     hypothetical:
       ((habitual ||
         tellsHabit(words, (w) => isPast(w, lex)) ||

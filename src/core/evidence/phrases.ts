@@ -138,6 +138,22 @@ export class PhraseIndex {
     return false;
   }
 
+  /**
+   * The stem through which one word is in a list ("escalat" for "escalations" in action_verbs), or null
+   * when the word is listed whole or not at all.
+   */
+  stemOf(word: string, list: string): string | null {
+    const id = this.ids.get(list);
+    let stem: string | null = null;
+    for (const p of this.candidatesOf(word)) {
+      if (p.list !== id || p.words.length !== 1) continue;
+      const w = p.words[0] as Word;
+      if (!w.prefix) return null;
+      if (stem === null || w.text.length > stem.length) stem = w.text;
+    }
+    return stem;
+  }
+
   private candidatesOf(word: string): readonly Pattern[] {
     const cached = this.candidates.get(word);
     if (cached) return cached;
