@@ -18,7 +18,7 @@ describe("shuffled splits for repeated cross-validation", () => {
     const seen: Array<{ fold: string; index: number }> = [];
     const grades = crossValidatedGrades(
       // No rows to fit: the fold's calibration still names the fold it left out.
-      { items: items as never, features: [], weight: 1 },
+      { items: items as never, features: [], weight: { parts: 1, flags: 1 } },
       [],
       3,
       (calibration, index) => {

@@ -10,11 +10,21 @@ export interface CalibrationRow {
   /** STAR parts on the 0/1/2 scale. */
   parts: Partial<Record<PartModel, number>>;
   flags: Partial<Record<FlagName, boolean>>;
-  weight: number;
+  weight: RowWeight;
 }
 
+/** How much a row counts when fitting the STAR-part models and the flag models. */
+export interface RowWeight {
+  parts: number;
+  flags: number;
+}
+
+export const FULL_WEIGHT: RowWeight = { parts: 1, flags: 1 };
+
+const isPart = (id: ModelId) => (PART_MODELS as readonly string[]).includes(id);
+
 function target(row: CalibrationRow, id: ModelId): number | undefined {
-  if ((PART_MODELS as readonly string[]).includes(id)) return row.parts[id as PartModel];
+  if (isPart(id)) return row.parts[id as PartModel];
   const flag = row.flags[id as FlagName];
   return flag === undefined ? undefined : flag ? 1 : 0;
 }
@@ -31,7 +41,11 @@ export function fitCalibration(
     for (const row of rows) {
       const y = target(row, id);
       if (y !== undefined)
-        training.push({ x: featureVector(row.features, spec.features), y, weight: row.weight });
+        training.push({
+          x: featureVector(row.features, spec.features),
+          y,
+          weight: isPart(id) ? row.weight.parts : row.weight.flags,
+        });
     }
     models[id] = fitOrdinal([...spec.features], training, { classes: spec.classes, l2: spec.l2 });
   }

@@ -1,13 +1,13 @@
 import { type LabelledAnswer, toStarScale } from "../eval/dataset.js";
 import type { Features } from "./features.js";
-import type { CalibrationRow } from "./fit.js";
+import { type CalibrationRow, FULL_WEIGHT, type RowWeight } from "./fit.js";
 import { PART_MODELS, type PartModel } from "./schema.js";
 
 /** One training row per labeller of each answer; parts labelled 0–4 are read on the 0/1/2 scale. */
 export function calibrationRows(
   items: readonly LabelledAnswer[],
   features: readonly Features[],
-  weight = 1,
+  weight: RowWeight = FULL_WEIGHT,
 ): CalibrationRow[] {
   return items.flatMap((item, i) => {
     const f = features[i];

@@ -1,5 +1,5 @@
 import type { Features } from "../calibration/features.js";
-import { type CalibrationRow, fitCalibration } from "../calibration/fit.js";
+import { type CalibrationRow, fitCalibration, type RowWeight } from "../calibration/fit.js";
 import { calibrationRows } from "../calibration/rows.js";
 import type { Calibration } from "../calibration/schema.js";
 import type { Grade } from "../grading/types.js";
@@ -9,8 +9,8 @@ export interface LabelledSet {
   items: readonly LabelledAnswer[];
   /** Features of each answer, before calibration. */
   features: readonly Features[];
-  /** How much each of its rows counts when fitting. */
-  weight: number;
+  /** How much each of its rows counts when fitting the part models and the flag models. */
+  weight: RowWeight;
 }
 
 /** Deterministic folds: answers in file order, dealt round-robin. */
