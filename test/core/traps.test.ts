@@ -60,6 +60,7 @@ Two months later the desk escalated only once a week, and a credit check now tak
     for (const answer of answers) {
       const g = grade(answer);
       expect(g.overall, answer).toBeLessThanOrEqual(2);
+      expect(g.criteria.result.score, answer).toBeLessThanOrEqual(2);
       expect(g.arithmetic.length, answer).toBeGreaterThan(0);
       expect(g.tips.join(" ")).not.toMatch(/strong answer/);
     }

@@ -87,10 +87,12 @@ export function answerGate(ev: Evidence): AnswerGate {
   ) as Record<CriterionId, number>;
   if (notices.includes("template")) criterionMax.action = Math.min(criterionMax.action, 1);
   // An impossible figure (a share above 100%, a fall of more than 100%, savings above the budget)
-  // discredits the answer's data and caps the whole answer.
+  // discredits the answer's data and caps the whole answer: a result told in such figures is at best
+  // partial, whatever else it says.
   if (ev.arithmetic.some((a) => a.kind === "impossible")) {
     overallMax = Math.min(overallMax, 2);
     criterionMax.data_evidence = Math.min(criterionMax.data_evidence, 1);
+    criterionMax.result = Math.min(criterionMax.result, 2);
   }
   return { notices, criterionMax, overallMax };
 }
