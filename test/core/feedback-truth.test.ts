@@ -98,6 +98,19 @@ describe("the feedback checker", () => {
     s.tips = [render("scope", { level: "mid" })];
     expect(kinds(check(s, scoped))).toEqual(["scope_tip_with_scope"]);
   });
+
+  it("asks for more scope, not for 'how big this was', when an answer gives some but not enough for its level", () => {
+    const plant = `At our 220-person stamping plant, late deliveries on a $4M contract had reached 14% of orders. As operations manager I had to get on-time delivery above 95% within a quarter. I mapped the order-to-ship flow, found most delays came from die changes, and set up a SMED project that moved die staging offline. Within three months on-time delivery was 97% and expedited freight fell from $30,000 to $8,000 a month.`;
+    const g = grade(plant, undefined, "executive");
+    const tips = g.tips.join(" ");
+    expect(tips).toMatch(/You give some scale \(a headcount/);
+    expect(tips).not.toMatch(/Say how big this was/);
+    expect(kinds(check(g, plant))).toEqual([]);
+    // The plain tip on the same answer is caught: it asks for a headcount the answer gives.
+    const wrong = structuredClone(g);
+    wrong.tips = [render("scope", { level: "executive" })];
+    expect(kinds(check(wrong, plant))).toEqual(["scope_tip_with_scope"]);
+  });
 });
 
 function render(key: string, values: Record<string, string>): string {

@@ -138,7 +138,10 @@ describe("offline grader", () => {
     const entry = grade(STRONG_ANSWER, undefined, "entry");
     expect(senior.overall).toBeLessThanOrEqual(4);
     expect(senior.overall).toBeLessThanOrEqual(entry.overall);
-    expect(senior.tips.join(" ")).toMatch(/At senior level, interviewers look for scope/);
+    // The answer gives a headcount, so the tip names it and asks for more rather than for "how big".
+    expect(senior.tips.join(" ")).toMatch(
+      /You give some scale \(a headcount\)\. At senior level, interviewers look for more/,
+    );
   });
 
   it("quotes no stray line and takes a stated target for a task, not a result", () => {
@@ -148,6 +151,13 @@ describe("offline grader", () => {
     for (const c of Object.values(g.criteria)) expect(c.evidence).not.toContain("2");
     expect(g.criteria.task.evidence[0]).toContain("My goal was to reach 98%");
     expect(g.criteria.result.score).toBe(0);
+  });
+
+  it("never calls a result told with its figures absent, even in a plan", () => {
+    const plan = "I would use DMAIC. تحسين الجودة بنسبة 20% 一 🚚📦 lead time 😅";
+    const told = `${plan}\nAs a result, order lead time fell from 14 days to 6 days, saving about $40,000 a year.`;
+    expect(grade(told).criteria.result.score).toBeGreaterThanOrEqual(grade(plan).criteria.result.score);
+    expect(grade(told).criteria.result.score).toBe(1);
   });
 
   it("caps a very short answer however good its parts", () => {

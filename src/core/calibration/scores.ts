@@ -16,7 +16,10 @@ export function withinBand(rule: number, band: number): number {
  */
 export function partScore(features: Features, part: PartModel, band: number): number {
   const rule = features[`rule_${part}`];
-  return features[`told_${part}`] > 0 ? withinBand(rule, band) : 0;
+  if (features[`told_${part}`] <= 0) return 0;
+  // A result told with its figures is there, however thin the model judges the rest: never absent.
+  const floor = part === "result" && features.result_numbers > 0 ? 1 : 0;
+  return withinBand(rule, Math.max(floor, band));
 }
 
 /** Every criterion's 0–4 score: the calibrated STAR parts, and the rubric's rules for the other two. */

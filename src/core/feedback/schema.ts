@@ -37,6 +37,7 @@ export const TIP_KEYS = [
   "too_short",
   "hedges",
   "scope",
+  "scope_more",
   "keep_going",
 ] as const;
 export type NoticeKey = (typeof NOTICE_KEYS)[number];

@@ -262,7 +262,9 @@ export function checkFeedback(grade: Grade, answer: string, content: CheckConten
       "keep_going",
       `overall ${grade.overall}; missing: ${grade.missing.join(" | ")}`,
     );
-  if (tipKeys.has("scope") && !scopeCheck(grade.level, ev.scope.length, content.rubric).short)
+  if (tipKeys.has("scope") && (ev.scope.length > 0 || !scopeCheck(grade.level, 0, content.rubric).short))
     add("scope_tip_with_scope", "scope", `${grade.level}: ${ev.scope.join(", ")}`);
+  if (tipKeys.has("scope_more") && !scopeCheck(grade.level, ev.scope.length, content.rubric).short)
+    add("scope_tip_with_scope", "scope_more", `${grade.level}: ${ev.scope.join(", ")}`);
   return out;
 }
