@@ -110,6 +110,10 @@ describe("numbers written in words", () => {
     expect(brief("Complaints went from fifteen to two.")).toEqual([]);
     expect(changesOf("Complaints went from fifteen to two.")).toEqual([[15, 2]]);
     expect(changesOf("Complaints went from about fifteen a week to two.")).toEqual([[15, 2]]);
+    // A then and a now joined by a semicolon are one change; a full stop or a wish is not.
+    expect(changesOf("It used to take three sprints; now two.")).toEqual([[3, 2]]);
+    expect(changesOf("We were getting a dozen complaints a month; now we get one.")).toEqual([[12, 1]]);
+    expect(changesOf("The line was at 80%; today I want to reach 95%.")).toEqual([]);
     expect(changesOf("We cut complaints from a dozen a month to one.")).toEqual([[12, 1]]);
     expect(changesOf("It used to take three sprints, now two.")).toEqual([[3, 2]]);
     expect(changesOf("Releases used to take three sprints and now take two.")).toEqual([[3, 2]]);

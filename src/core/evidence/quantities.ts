@@ -84,6 +84,8 @@ const MAX_PAIR_GAP = 80;
 const CLAIM_WINDOW = 40;
 const ARROW = /->|→|=>|(?:^|\s)>(?:\s|$)/;
 const HARD_BREAKS = new Set([".", ";", "!", "?"]);
+/** A semicolon joins a then and a now: "it used to take three sprints; now two". */
+const END_BREAKS = new Set([".", "!", "?"]);
 const COMMA = new Set([","]);
 const ARROW_HEADS = new Set([">", "→"]);
 
@@ -92,7 +94,10 @@ function hasChar(text: string, from: number, to: number, set: ReadonlySet<string
   for (let i = from; i < to; i++) if (set.has(text[i] as string)) return true;
   return false;
 }
-const WAS_WORDS = new Set(["was", "were", "been", "be", "take", "took", "averaged", "averaging", "had"]);
+const WAS_WORDS = new Set([
+  ...["was", "were", "been", "be", "take", "took", "averaged", "averaging", "had"],
+  ...["getting", "got", "get", "saw", "seeing", "logged", "logging", "ran", "running"],
+]);
 const NOW_WORDS = new Set(["now", "today", "currently"]);
 const BEFORE_WORDS = new Set(["before"]);
 const AFTER_WORDS = new Set(["after"]);
@@ -134,11 +139,12 @@ function someBefore(
   at: number,
   n: number,
   set: ReadonlySet<string>,
+  breaks: ReadonlySet<string> = HARD_BREAKS,
 ): number | null {
   for (let i = 1; i <= n; i++) {
     const t = r.tokens[k - i];
     // "before: 12", "after it, 3": a colon or a comma keeps the word with its figure.
-    if (!t || at - t.end > MAX_PAIR_GAP || hasChar(r.text, t.end, at, HARD_BREAKS)) return null;
+    if (!t || at - t.end > MAX_PAIR_GAP || hasChar(r.text, t.end, at, breaks)) return null;
     if (set.has(t.word)) return k - i;
   }
   return null;
@@ -192,8 +198,8 @@ function findPairs(r: MentionReader, ms: readonly Mention[]): Pair[] {
       const from = r.tokens[Math.max(0, kA - 4)]?.start ?? 0;
       if (r.verbBetween(from, a.start)) pair = { before: a, after: b, start: a.start, end: b.end };
     }
-    if (!pair && softGap) {
-      const nowAt = someBefore(r, kB, b.start, 3, NOW_WORDS);
+    if (!pair && !hasChar(r.text, a.end, b.start, END_BREAKS)) {
+      const nowAt = someBefore(r, kB, b.start, 3, NOW_WORDS, END_BREAKS);
       const wasAt = WAS_WORDS.has(preA) || (preA === "at" && WAS_WORDS.has(r.word(kA - 2))) ? kA - 1 : null;
       if (nowAt !== null && nowAt >= a.last && wasAt !== null) {
         pair = {
