@@ -236,8 +236,9 @@ export const practiceCommand: Command = {
   --posting FILE asks what a job posting asks for, at its level (--level overrides it), ${DEFAULT_POSTING_QUESTIONS} questions
   unless --questions says; each question says why it was chosen.
   Type or paste an answer; an empty line or Ctrl-D ends it (a paste is kept whole, blank lines and all).
-  s skips a question, e writes the answer in $EDITOR, m shows the full evidence. Enter accepts the
-  default at every choice; the last level and focus are the defaults next time. When the input ends,
-  the session is saved; run the command again to resume.`,
+  s skips a question, e writes the answer in $EDITOR, v answers from a recording; after the feedback,
+  m shows a strong answer and f the full evidence. Enter accepts the default at every choice; the
+  last level and focus are the defaults next time. When the input ends, the session is saved; run
+  the command again to resume.`,
   run: (args, io) => runPractice(io, parsePracticeArgs(args)),
 };

@@ -24,6 +24,14 @@ describe("clear controls", () => {
   });
 });
 
+describe("the help says what the keys do", () => {
+  it("names m for a strong answer and f for the full evidence, as the prompts do", async () => {
+    const help = flat((await runInProcess(["practice", "--help"])).stdout);
+    expect(help).toContain("m shows a strong answer and f the full evidence");
+    expect(help).not.toContain("m shows the full evidence");
+  });
+});
+
 describe("every menu choice works or is not offered", () => {
   it("refuses a focus that has no questions at the level asked for, with a usage message", async () => {
     const run = await runInProcess(["practice", "--level", "entry", "--focus", "strategy"], {

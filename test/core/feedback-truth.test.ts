@@ -130,6 +130,19 @@ describe("feedback is true to the answer", () => {
     expect(found).toEqual([]);
   });
 
+  it("never quotes what a step found as the result", () => {
+    const answer = `At our fulfilment centre, internal OTIF read 97% but our largest customer logged about fifteen escalations a week.
+As operations manager I had to find why our numbers and theirs disagreed.
+I pulled three months of their receiving data and compared it with our ship confirmations.
+I found that we counted an order on time when it left our dock, while they counted it when it was put away.
+I changed our KPI to the customer's definition and set up a daily exception report.
+Within two months they escalated only twice a week, and our OTIF on their definition went from 84% to 95%.`;
+    const g = grade(answer, undefined, "mid");
+    expect(g.criteria.result.evidence.join(" ")).not.toMatch(/I found that/);
+    expect(g.criteria.result.evidence[0]).toMatch(/^Within two months they escalated only twice a week/);
+    expect(g.criteria.action.evidence.join(" ")).toMatch(/I found that/);
+  });
+
   it("never quotes a goal as an action, whatever the phrasing", () => {
     const goals = [
       "My goal was to cut the pick error rate to under 0.5% before peak.",
