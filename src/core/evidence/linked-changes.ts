@@ -248,11 +248,11 @@ export function linkChanges(sentences: readonly LinkableSentence[]): Change[] {
       const fam = family(q) as Family;
       for (const metric of q.metrics ?? []) byMetric.set(`${metric}|${fam}`, { q, s });
       if (q.unit) byUnit.set(`${q.unit}|${fam}`, { q, s });
-      if (fam === "amount" && q.per && q.kind !== "number") byPeriod.set(q.per, { q, s });
       else if (q.kind === "number") {
         const joined = joinedUnit(s.sentence.norm, q.end);
         if (joined) byJoinedUnit.set(joined, { q, s });
       }
+      if (fam === "amount" && q.per && q.kind !== "number") byPeriod.set(q.per, { q, s });
     }
   }
   return out;
