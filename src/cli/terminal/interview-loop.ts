@@ -84,11 +84,28 @@ async function submitVoice(
   s: PracticeSession,
   state: InterviewState,
   path: string,
-  store: (text: string, context?: Partial<GradeContext>) => Promise<Outcome>,
+  store: Store,
 ): Promise<Next | null> {
   const heard = await hearAnswer(s, path);
   if (!heard) return null;
   return submit(s, state, heard.text, (t) => store(t, { delivery: heard.delivery }));
+}
+
+type Store = (text: string, context?: Partial<GradeContext>) => Promise<Outcome>;
+
+/**
+ * An answer typed or recorded is stored (by `store`) and graded; pause, end and Ctrl-C do what they do
+ * at every prompt. Null: ask again (a recording with nothing to grade).
+ */
+async function respond(
+  s: PracticeSession,
+  state: InterviewState,
+  action: AnswerAction,
+  store: Store,
+): Promise<Next | null> {
+  if (action.act === "submit") return submit(s, state, action.text, store);
+  if (action.act === "voice") return submitVoice(s, state, action.path, store);
+  return common(s, state, action);
 }
 
 async function onQuestion(s: PracticeSession, state: InterviewState): Promise<Next> {
@@ -104,15 +121,10 @@ async function onQuestion(s: PracticeSession, state: InterviewState): Promise<Ne
       s.d.screen.say(s.d.screen.paint("dim", "Skipped: nothing was saved for this question."));
       return s.service.skip(state.id, s.userId);
     }
-    const store = (t: string, context?: Partial<GradeContext>) =>
-      s.service.answer(state.id, s.userId, t, context);
-    if (action.act === "submit") return submit(s, state, action.text, store);
-    if (action.act === "voice") {
-      const next = await submitVoice(s, state, action.path, store);
-      if (next !== null) return next;
-      continue;
-    }
-    return (await common(s, state, action)) ?? EXIT.done;
+    const next = await respond(s, state, action, (t, context) =>
+      s.service.answer(state.id, s.userId, t, context),
+    );
+    if (next !== null) return next;
   }
 }
 
@@ -150,15 +162,10 @@ async function onFollowUp(
       continue;
     }
     if (action.act === "skip") return s.service.next(state.id, s.userId);
-    const store = (t: string, context?: Partial<GradeContext>) =>
-      s.service.followUp(state.id, s.userId, t, context);
-    if (action.act === "submit") return submit(s, state, action.text, store);
-    if (action.act === "voice") {
-      const next = await submitVoice(s, state, action.path, store);
-      if (next !== null) return next;
-      continue;
-    }
-    return (await common(s, state, action)) ?? EXIT.done;
+    const next = await respond(s, state, action, (t, context) =>
+      s.service.followUp(state.id, s.userId, t, context),
+    );
+    if (next !== null) return next;
   }
 }
 
@@ -201,15 +208,9 @@ async function onReview(
       EMPTY,
     );
     if (action.act === "skip") continue;
-    const store = (t: string, context?: Partial<GradeContext>) =>
-      s.service.retry(state.id, s.userId, t, context);
-    if (action.act === "submit") return submit(s, state, action.text, store);
-    if (action.act === "voice") {
-      const next = await submitVoice(s, state, action.path, store);
-      if (next !== null) return next;
-      continue;
-    }
-    const next = await common(s, state, action);
+    const next = await respond(s, state, action, (t, context) =>
+      s.service.retry(state.id, s.userId, t, context),
+    );
     if (next !== null) return next;
   }
 }

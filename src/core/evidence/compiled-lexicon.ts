@@ -19,6 +19,7 @@ export const CUE_LISTS = [
   "metric_terms",
   "business_effect_terms",
   "analysis_cues",
+  "finding_cues",
   "sequence_cues",
   "reasoning_cues",
   "stakeholder_cues",

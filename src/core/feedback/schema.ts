@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { CRITERIA } from "../criteria.js";
+import { SCOPE_KINDS } from "../lexicon/schema.js";
 
 const Text = z.string().trim().min(1, "must not be empty").max(400, "must be at most 400 characters");
 const perCriterion = <T extends z.ZodType>(t: T) =>
@@ -56,6 +57,13 @@ export const FeedbackSchema = z.strictObject({
     method_shown: Text,
   }),
   tips: z.strictObject(Object.fromEntries(TIP_KEYS.map((k) => [k, Text])) as Record<TipKey, typeof Text>),
+  /** How a tip names each kind of scope an answer already gives ({found} in `scope_more`). */
+  scope_names: z.strictObject(
+    Object.fromEntries(SCOPE_KINDS.map((k) => [k, Text])) as Record<
+      (typeof SCOPE_KINDS)[number],
+      typeof Text
+    >,
+  ),
   generic_probes: perCriterion(Text),
   /** The follow-up when the story is about another competency than the question's. */
   competency_probe: Text,

@@ -98,10 +98,6 @@ function stepWithOutcome(s: AnalyzedSentence): boolean {
   return pair.has("action") && pair.has("result") && s.roles.length > 0;
 }
 
-/** A sentence that opens with what was found: "I found that…", "we discovered that…". */
-const TELLS_FINDING =
-  /^\W*(?:i|we)\s+(?:\w+ly\s+)?(?:found|discovered|noticed|realised|realized|learned|saw)\s+that\b/i;
-
 /**
  * Whether a sentence may be quoted for a criterion: it plays that part (its primary role, or a heading
  * says so), or, for Action and Result, it is a step told with its outcome.
@@ -119,7 +115,7 @@ export function quotable(s: AnalyzedSentence, c: CriterionId): boolean {
       // not what came of the work: quoted for Action, never for Result unless it plays the result.
       return (
         !s.hypothetical &&
-        (primary === c || heading === c || (stepWithOutcome(s) && !TELLS_FINDING.test(s.sentence.norm)))
+        (primary === c || heading === c || (stepWithOutcome(s) && s.hits.finding_cues.length === 0))
       );
     case "action":
       // A goal ("My goal was...") is never a step, even under an Action heading. A planned step ("I would

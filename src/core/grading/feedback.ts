@@ -1,5 +1,4 @@
 import { CRITERIA, type CriterionId } from "../criteria.js";
-import type { ScopeKind } from "../evidence/compiled-lexicon.js";
 import type { AnalyzedSentence, Evidence } from "../evidence/extract.js";
 import type { Feedback, TipKey } from "../feedback/schema.js";
 import { render } from "../feedback/template.js";
@@ -88,17 +87,6 @@ function unshownMethods(ev: Evidence): string[] {
   return out;
 }
 
-/** How a tip names the scope an answer already gives. */
-const SCOPE_NAMES: Record<ScopeKind, string> = {
-  people: "a headcount",
-  multi_site: "several sites",
-  budget: "a budget",
-  capital: "capital",
-  risk: "risk",
-  strategy: "strategy",
-  governance: "governance",
-};
-
 /** Nothing to fix: a high overall, every criterion solid, nothing missing, no notice, scope enough for the level. */
 function nothingMissing(ctx: FeedbackContext): boolean {
   if (ctx.overall !== undefined && ctx.overall < 4) return false;
@@ -168,7 +156,7 @@ export function chooseTips(ctx: FeedbackContext): string[] {
   if (hedge && ev.hedges + ev.fillers >= 4) add("hedges", { quote: hedge });
   if (ctx.scope.short) {
     // "Say how big this was" would be untrue of an answer that gives a headcount: ask for more instead.
-    const found = ev.scope.map((k) => SCOPE_NAMES[k]);
+    const found = ev.scope.map((k) => feedback.scope_names[k]);
     if (found.length === 0) add("scope", { level: ctx.level });
     else add("scope_more", { level: ctx.level, found: found.join(", ") });
   }

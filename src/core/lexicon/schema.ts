@@ -49,6 +49,7 @@ export const LexiconSchema = z
     metric_terms: PhraseList,
     business_effect_terms: PhraseList,
     analysis_cues: PhraseList,
+    finding_cues: PhraseList,
     sequence_cues: PhraseList,
     reasoning_cues: PhraseList,
     stakeholder_cues: PhraseList,
