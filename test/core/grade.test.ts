@@ -63,7 +63,29 @@ describe("offline grader", () => {
     expect(g.overall).toBeLessThanOrEqual(2);
     expect(g.criteria.action.score).toBeLessThanOrEqual(1);
     expect(g.criteria.ownership.score).toBe(0);
+    // Told with "I", though only as a plan: the flag says whose steps they are, the criterion gives no credit.
+    expect(g.flags.first_person_ownership).toBe(true);
     expect(g.notices.join(" ")).toMatch(/what you would do/);
+  });
+
+  it("does not call a plan told with 'we' first-person", () => {
+    const g = grade(
+      "We would first map the process with a value stream map. Then we would run a kaizen event with the team. We'd measure lead time before and after, and we would expect to cut it by 30%.",
+    );
+    expect(g.flags.hypothetical).toBe(true);
+    expect(g.flags.first_person_ownership).toBe(false);
+  });
+
+  it("tells no one's steps in an answer that has no example", () => {
+    const g = grade("I don't really have an example for that one, sorry. I haven't worked in quality.");
+    expect(g.flags.first_person_ownership).toBe(false);
+  });
+
+  it("reads a habit told with 'we' as a habit", () => {
+    const g = grade(
+      "We usually hold a huddle at six to go over the plan. We typically review the board and move people to the lines that are behind.",
+    );
+    expect(g.flags.hypothetical).toBe(true);
   });
 
   it("gives a 'we'-only story low ownership and asks what the candidate did", () => {

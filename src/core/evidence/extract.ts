@@ -50,6 +50,12 @@ export interface Evidence {
   habitualOnly: boolean;
   singularActions: number;
   pluralActions: number;
+  /**
+   * Plans and habits told with "I" and with "we" ("I would quarantine the batch", "then I'll pilot it"):
+   * a hypothetical answer still tells whose steps they would be.
+   */
+  plannedSingular: number;
+  plannedPlural: number;
   methods: MethodEvidence[];
   quantities: Quantity[];
   changes: Change[];
@@ -172,6 +178,12 @@ export function extractEvidence(input: EvidenceInput, lexicon: Lexicon): Evidenc
   const headed = real.filter((s) => s.sentence.heading === "action");
   const routine = headed.filter((s) => s.hypothetical || tellsRoutine(s.tokens)).length;
   const habitualAction = headed.length > 0 && routine * 2 > headed.length;
+  // A plan or a habit ("I would…", "I usually check…"), not "I don't really have an example".
+  const planned = real.filter(
+    (s) =>
+      s.hypothetical &&
+      (s.hits.hypothetical_cues.length > 0 || s.strongVerb || s.weakVerbOnly || s.actionVerbs > 0),
+  );
   const countSubject = (subject: "singular" | "plural") =>
     actions.filter((s) => !s.hypothetical && s.actingSubjects.includes(subject)).length;
   // Each sentence's own changes, and before/after values linked across sentences by metric or unit.
@@ -206,6 +218,8 @@ export function extractEvidence(input: EvidenceInput, lexicon: Lexicon): Evidenc
     habitualOnly: habitualAction && !hypothetical,
     singularActions: countSubject("singular"),
     pluralActions: countSubject("plural"),
+    plannedSingular: planned.filter((s) => s.firstPersonSingular > 0).length,
+    plannedPlural: planned.filter((s) => s.firstPersonPlural > 0).length,
     methods: methodEvidence(sentences, lex),
     quantities: real.flatMap((s) => s.quantities),
     changes,

@@ -72,7 +72,7 @@ const SUBJECT_WINDOW = 4;
 /** The word after a position, read in place (a slice of the rest per hit would be quadratic). */
 const NEXT_WORD = /\s*(\S*)/y;
 const NO_HITS: string[] = [];
-const PERSONAL_CUE = /\b(?:i|i'd|i'll|my|you|one|what)\b/;
+const PERSONAL_CUE = /\b(?:i|i'd|i'll|we|we'd|my|you|one|what)\b/;
 
 /** What may follow an action verb's stem in its base form: "secur|e", "identif|y". */
 const BASE_REST = /^[ey]?$/;
@@ -232,7 +232,7 @@ function findActing(words: readonly string[], lex: CompiledLexicon, measured: bo
 }
 
 /** Modal cues that may sit inside a clause about the past: "so that I would", "how many I would need". */
-const MODAL_CUES = new Set(["i would", "i'd", "i could", "i might"]);
+const MODAL_CUES = new Set(["i would", "i'd", "we would", "we'd", "i could", "i might"]);
 const EMBEDDING = new Set("that so what how whether where which who".split(" "));
 const WORD_BEFORE = /(\p{L}+)[^\p{L}]*$/u;
 
@@ -249,7 +249,7 @@ function isHypothetical(
       const before = WORD_BEFORE.exec(norm.slice(Math.max(0, hit.start - 24), hit.start))?.[1] ?? "";
       if (hit.start >= stepEnd || EMBEDDING.has(before.toLowerCase())) continue;
     }
-    if (cue === "i'd") {
+    if (cue === "i'd" || cue === "we'd") {
       NEXT_WORD.lastIndex = hit.end;
       const next = NEXT_WORD.exec(norm)?.[1]?.toLowerCase() ?? "";
       if (PARTICIPLE_AFTER_ID.test(next)) continue;
@@ -257,7 +257,7 @@ function isHypothetical(
     }
     if (PERSONAL_CUE.test(cue)) return true;
     // A bare "usually" or "typically" describes a habit only when nothing was done in the past tense.
-    if (!pastAction && words.includes("i")) return true;
+    if (!pastAction && (words.includes("i") || words.includes("we"))) return true;
   }
   return false;
 }

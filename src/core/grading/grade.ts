@@ -62,6 +62,17 @@ function baselineAndAfter(ev: Evidence, scores: CriterionScores): boolean {
 }
 
 /** Grades one answer with the offline grader: pure, deterministic, no I/O. */
+/**
+ * The candidate's own steps are told with "I" (at least a third of those with a subject). In a plan or a
+ * habit, its steps count too: "I would quarantine the batch" is still told in the first person, though
+ * the ownership criterion gives it no credit for something not done.
+ */
+function toldWithI(ev: Evidence): boolean {
+  const i = ev.singularActions + (ev.hypothetical ? ev.plannedSingular : 0);
+  const we = ev.pluralActions + (ev.hypothetical ? ev.plannedPlural : 0);
+  return i >= 1 && i / (i + we) >= 0.34;
+}
+
 export function gradeAnswer(input: GradeInput, content: GradingContent): Grade {
   return gradeWithEvidence(input, content).grade;
 }
@@ -109,11 +120,7 @@ export function gradeWithEvidence(input: GradeInput, content: GradingContent): O
       !ev.empty &&
       (ev.methods.length > 0 ||
         ev.sentences.some((s) => s.concreteAction && s.hits.analysis_cues.length > 0)),
-    first_person_ownership:
-      real &&
-      !ev.hypothetical &&
-      ev.singularActions >= 1 &&
-      ev.singularActions / (ev.singularActions + ev.pluralActions) >= 0.34,
+    first_person_ownership: real && toldWithI(ev),
     hypothetical: real && ev.hypothetical,
   };
   const features = answerFeatures(ev, ruleScores, ruleFlags);
