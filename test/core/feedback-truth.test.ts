@@ -99,6 +99,18 @@ describe("the feedback checker", () => {
     expect(kinds(check(s, scoped))).toEqual(["scope_tip_with_scope"]);
   });
 
+  it('catches "finish with the result" beside a quoted result, and "a strong answer" beside a thin part', () => {
+    const noResult = tampered((x) => {
+      x.tips = [content.feedback.tips.no_result];
+    });
+    expect(kinds(check(noResult, answer))).toEqual(["no_result_untrue"]);
+    const thin = tampered((x) => {
+      x.tips = [content.feedback.tips.keep_going];
+      x.criteria.task.score = 2;
+    });
+    expect(kinds(check(thin, answer))).toEqual(["strong_tip_with_gaps"]);
+  });
+
   it("asks for more scope, not for 'how big this was', when an answer gives some but not enough for its level", () => {
     const plant = `At our 220-person stamping plant, late deliveries on a $4M contract had reached 14% of orders. As operations manager I had to get on-time delivery above 95% within a quarter. I mapped the order-to-ship flow, found most delays came from die changes, and set up a SMED project that moved die staging offline. Within three months on-time delivery was 97% and expedited freight fell from $30,000 to $8,000 a month.`;
     const g = grade(plant, undefined, "executive");

@@ -97,6 +97,16 @@ describe("offline grader", () => {
     expect(g.tips.join(" ")).toMatch(/Every step is told as "we"/);
   });
 
+  it("reads 'I just asked' as a step and 'the team seemed quicker' as no step", () => {
+    const g = grade(
+      "We never did a formal kaizen and I didn't use Six Sigma; I just asked the pickers what slowed them down and moved the fastest-moving items closer to packing. After that the team seemed quicker.",
+    );
+    expect(g.flags.first_person_ownership).toBe(true);
+    expect(g.tips.join(" ")).not.toMatch(/Every step is told as "we"/);
+    expect(g.tips.join(" ")).not.toMatch(/Finish with the result/);
+    expect(g.tips.join(" ")).toMatch(/Your result says "After that the team seemed quicker"/);
+  });
+
   it("writes tips in the candidate's own words", () => {
     const g = grade(
       "Last year at our warehouse, picking errors were a big problem for customers. I was asked to fix it. I retrained the pickers on the scanners and I changed the labels on the racks. After that, accuracy improved a lot and everyone was happy.",

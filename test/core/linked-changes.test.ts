@@ -22,6 +22,14 @@ describe("before and after values in different sentences", () => {
     ).toEqual([[41, 53, 0, 2]]);
   });
 
+  it("links counts per period told in words, through the noun they count", () => {
+    expect(
+      linked(
+        "We had about forty late deliveries every week and the retailers charged us penalties. I rebuilt the routes around the stores' receiving windows. By the end of the quarter we were down to five or six late deliveries a week.",
+      ),
+    ).toEqual([[40, 5.5, 0, 2]]);
+  });
+
   it("links a money figure to a later one of the same metric", () => {
     expect(
       linked(

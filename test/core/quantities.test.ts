@@ -145,6 +145,22 @@ describe("what quantities carry", () => {
     expect(one("Three team members joined.")).toMatchObject({ kind: "count", unit: "member", value: 3 });
   });
 
+  it("reads what is counted per period through a describing word, whatever the noun", () => {
+    expect(one("We had about forty late deliveries every week.")).toMatchObject({
+      kind: "rate",
+      unit: "delivery",
+      per: "week",
+      value: 40,
+    });
+    expect(one("We were down to five or six late deliveries a week.")).toMatchObject({
+      per: "week",
+      value: 5.5,
+    });
+    expect(one("We handled 200 orders each day.")).toMatchObject({ kind: "rate", per: "day" });
+    // Not through a word that says how much or which way: "40 more a week" has no noun counted.
+    expect(one("We shipped 40 fewer pallets a week.")).not.toMatchObject({ unit: "fewer" });
+  });
+
   it("tells a change from a level, and savings and budgets", () => {
     expect(one("Scrap fell 30% and OEE hit 85%.")).toMatchObject({ delta: true, direction: "down" });
     expect(one("Scrap fell 30% and OEE hit 85%.", 1)).toMatchObject({

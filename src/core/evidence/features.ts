@@ -60,9 +60,12 @@ export interface SentenceFeatures {
   buzzWords: number;
 }
 
+/** Verbs in the past that tell a state, not a step: "the team seemed quicker", "we were behind". */
+const LINKING = new Set("was were had seemed appeared became felt looked sounded remained stayed".split(" "));
+
 /** Words that may sit between a subject and its verb: "I then mapped", "we quickly moved". */
 const BETWEEN = new Set(
-  "then also first quickly immediately personally myself ourselves jointly together next finally eventually initially later actually soon successfully carefully already both all and had have would will could".split(
+  "then also first quickly immediately personally myself ourselves jointly together next finally eventually initially later actually soon successfully carefully already both all and had have would will could just".split(
     " ",
   ),
 );
@@ -218,7 +221,7 @@ function findActing(words: readonly string[], lex: CompiledLexicon, measured: bo
         acting.push(subject);
         break;
       }
-      if (action || (isPast(w, lex) && w !== "was" && w !== "were" && w !== "had")) {
+      if (action || (isPast(w, lex) && !LINKING.has(w))) {
         strong = true;
         acting.push(subject);
         if (subject === "singular" && !isPast(w, lex) && !w.endsWith("ing") && !w.endsWith("s"))

@@ -8,8 +8,9 @@ export interface UnitHit {
   start: number;
   end: number;
   text: string;
-  /** For a rate read through a word ("a dozen stockouts a month"): that word. */
+  /** For a rate read through a word ("a dozen stockouts a month"): that word, and the period. */
   counted?: string;
+  per?: string;
 }
 
 export const LETTER = /\p{L}/u;
@@ -161,22 +162,51 @@ export class Reader {
     return this.units.get(i);
   }
 
-  /** The unit after a number, allowing one describing word between: "7 business days". */
+  /**
+   * The unit after a number, allowing one describing word between ("7 business days"), or what is
+   * counted per period in one or two words ("a dozen stockouts a month", "forty late deliveries every week").
+   */
   unitAfter(offset: number): UnitHit | undefined {
     const direct = this.unitAt(offset);
     if (direct) return direct;
     let i = offset;
     for (let n = 0; n < 2 && this.text[i] === " "; n++) i++;
-    const t = this.tokens[this.tokenFrom(i, 0, true)];
-    if (!t || t.start !== i || t.word.length < 3 || NOT_BETWEEN.has(t.word) || CHANGE_NOUNS.has(t.word))
-      return undefined;
-    if (!/^[\p{L}-]+$/u.test(t.word) || QUALIFIERS.has(t.word)) return undefined;
+    const k = this.tokenFrom(i, 0, true);
+    const t = this.tokens[k];
+    if (!t || t.start !== i || !this.describes(k)) return undefined;
     const unit = this.unitAt(t.end);
-    if (unit?.kind === "rate" && !LETTER.test(this.text[offset] ?? "")) {
-      // "a dozen stockouts a month": the word between is what is counted, per period.
-      return { kind: "rate", start: t.start, end: unit.end, text: `${t.word} ${unit.text}`, counted: t.word };
-    }
-    return unit && (unit.kind === "duration" || unit.kind === "count") ? unit : undefined;
+    const perPeriod = !LETTER.test(this.text[offset] ?? "");
+    if (unit?.kind === "rate" && perPeriod) return this.counted(t.start, t.word, unit);
+    if (unit && (unit.kind === "duration" || unit.kind === "count")) return unit;
+    const next = this.tokens[k + 1];
+    if (unit || !perPeriod || !next || next.start !== t.end + 1 || !this.describes(k + 1)) return undefined;
+    const rate = this.unitAt(next.end);
+    // The noun counted is the second word; the first describes it ("late deliveries").
+    return rate?.kind === "rate" ? this.counted(t.start, next.word, rate, `${t.word} `) : undefined;
+  }
+
+  /** A word that may stand between a number and its unit: a noun or an adjective, not "of", "more" or "down". */
+  private describes(k: number): boolean {
+    const t = this.tokens[k];
+    return (
+      t !== undefined &&
+      t.word.length >= 3 &&
+      !NOT_BETWEEN.has(t.word) &&
+      !CHANGE_NOUNS.has(t.word) &&
+      !QUALIFIERS.has(t.word) &&
+      /^[\p{L}-]+$/u.test(t.word)
+    );
+  }
+
+  private counted(start: number, noun: string, rate: UnitHit, lead = ""): UnitHit {
+    return {
+      kind: "rate",
+      start,
+      end: rate.end,
+      text: `${lead}${noun} ${rate.text}`,
+      counted: noun,
+      per: rate.text,
+    };
   }
 
   /** The duration or count unit that is exactly token k, if any. */

@@ -3,7 +3,7 @@ import type { Mention } from "./mention.js";
 import type { Reader } from "./mention-reader.js";
 
 export const DIGIT = /\d/;
-const RATE_PREFIX = /^(?:per|an|a|\/)\s*/;
+const RATE_PREFIX = /^(?:per|an|a|every|each|\/)\s*/;
 const ABBREVIATIONS: Record<string, string> = {
   h: "hour",
   hr: "hour",
@@ -26,7 +26,7 @@ const MAX_CACHED = 2000;
 const unitCache = new Map<string, string>();
 const metricCache = new Map<string, string>();
 
-/** "Pallets" → "pallet", "hrs" → "hour", "per shift" → "shift", "percentage points" → "pp". */
+/** "Pallets" → "pallet", "deliveries" → "delivery", "hrs" → "hour", "per shift" → "shift", "percentage points" → "pp". */
 export function normalizeUnit(raw: string): string {
   const known = unitCache.get(raw);
   if (known !== undefined) return known;
@@ -35,7 +35,8 @@ export function normalizeUnit(raw: string): string {
   else if (w.startsWith("percentage point") || w === "pp" || w === "pts") w = "pp";
   else {
     w = ABBREVIATIONS[w] ?? w;
-    if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss")) w = w.slice(0, -1);
+    if (w.length > 4 && w.endsWith("ies")) w = `${w.slice(0, -3)}y`;
+    else if (w.length > 3 && w.endsWith("s") && !w.endsWith("ss")) w = w.slice(0, -1);
     w = ABBREVIATIONS[w] ?? w;
   }
   if (unitCache.size >= MAX_CACHED) unitCache.clear();
@@ -101,7 +102,7 @@ export function attachUnit(r: Reader, m: Mention, unitEnd: number) {
       if (!m.money) m.kind = "rate";
       if (unit.counted !== undefined) {
         m.unit = normalizeUnit(unit.counted);
-        m.per = normalizeUnit(unit.text.slice(unit.counted.length + 1));
+        m.per = normalizeUnit(unit.per ?? unit.text);
       } else m.per = normalizeUnit(unit.text);
     } else if (unit.kind !== "scale") {
       m.kind = unit.kind;

@@ -29,8 +29,10 @@ export type ViolationKind =
   | "tip_text_absent"
   /** "Every step is told as 'we'" although a step is told with "I", or quoting a sentence that is not a "we" step. */
   | "we_only_untrue"
-  /** "This is a strong answer" on an answer with something missing. */
+  /** "This is a strong answer" on an answer with something missing or a criterion short of clear. */
   | "strong_tip_with_gaps"
+  /** "Finish with the result" on an answer whose result the grade itself quotes. */
+  | "no_result_untrue"
   /** The scope tip although the answer shows the scope its level expects. */
   | "scope_tip_with_scope";
 
@@ -253,15 +255,18 @@ export function checkFeedback(grade: Grade, answer: string, content: CheckConten
     )
       add("we_only_untrue", "we_only", weTip);
   }
+  const short = CRITERIA.filter((c) => grade.criteria[c].score < 3);
   if (
     tipKeys.has("keep_going") &&
-    (grade.overall < 4 || grade.missing.length > 0 || grade.notices.length > 0)
+    (grade.overall < 4 || grade.missing.length > 0 || grade.notices.length > 0 || short.length > 0)
   )
     add(
       "strong_tip_with_gaps",
       "keep_going",
-      `overall ${grade.overall}; missing: ${grade.missing.join(" | ")}`,
+      `overall ${grade.overall}; missing: ${grade.missing.join(" | ")}; short of clear: ${short.join(", ")}`,
     );
+  if (tipKeys.has("no_result") && grade.criteria.result.evidence.length > 0)
+    add("no_result_untrue", "no_result", `result quoted: ${grade.criteria.result.evidence[0]}`);
   if (tipKeys.has("scope") && (ev.scope.length > 0 || !scopeCheck(grade.level, 0, content.rubric).short))
     add("scope_tip_with_scope", "scope", `${grade.level}: ${ev.scope.join(", ")}`);
   if (tipKeys.has("scope_more") && !scopeCheck(grade.level, ev.scope.length, content.rubric).short)

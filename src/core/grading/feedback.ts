@@ -89,8 +89,9 @@ function unshownMethods(ev: Evidence): string[] {
 
 /** Nothing to fix: a high overall, every criterion solid, nothing missing, no notice, scope enough for the level. */
 function nothingMissing(ctx: FeedbackContext): boolean {
+  // A 4/5 with a thin task or thin steps still has something to work on: point at it, not praise.
   if (ctx.overall !== undefined && ctx.overall < 4) return false;
-  if (ctx.overall === undefined && CRITERIA.some((c) => ctx.scores[c].score < 3)) return false;
+  if (CRITERIA.some((c) => ctx.scores[c].score < 3)) return false;
   return (
     !ctx.scope.short &&
     listMissing(ctx).length === 0 &&
@@ -140,8 +141,12 @@ export function chooseTips(ctx: FeedbackContext): string[] {
     const vague = ev.sentences.flatMap((s) => s.hits.vague_result_phrases)[0];
     if (scores.result.score === 0) add("no_result");
     else if (scores.result.score <= 2 && vague) add("vague_result", { quote: vague });
-    else if (scores.result.score <= 2) add("no_result");
-    else if (!ctx.flags.baseline_and_after) noBaseline();
+    // "Finish with the result" would be untrue of an answer that ends with one: quote the one it gives,
+    // unless its figures are what is wrong (the arithmetic tip says so).
+    else if (scores.result.score <= 2 && result && !issue)
+      add("vague_result", { quote: quoteOf(result, 60) });
+    else if (scores.result.score <= 2 && !result) add("no_result");
+    else if (scores.result.score >= 3 && !ctx.flags.baseline_and_after) noBaseline();
     ownershipTip();
     if (scores.action.score <= 1) add("thin_action");
   }
@@ -172,7 +177,7 @@ export function chooseTips(ctx: FeedbackContext): string[] {
     if (c === "situation") add("no_situation");
     else if (c === "task") add("no_task");
     else if (c === "action" && !ev.hypothetical) add("thin_action");
-    else if (c === "result" && scores.result.score <= 2 && !ev.hypothetical) add("no_result");
+    else if (c === "result" && scores.result.score <= 2 && !ev.hypothetical && !result) add("no_result");
     else if ((c === "result" || c === "data_evidence") && !ctx.flags.baseline_and_after) noBaseline();
     else if (c === "ownership" && !ev.hypothetical) ownershipTip();
   }
