@@ -97,6 +97,14 @@ describe("offline grader", () => {
     expect(g.tips.join(" ")).toMatch(/Every step is told as "we"/);
   });
 
+  it("reads a sentence of several steps as action even when one of them is 'I noticed'", () => {
+    const g = grade(
+      "At my last job at a parts warehouse about a third of our orders went out late. My boss asked me to look at it. I sat with the pickers for two days and I noticed they were walking all over the place, so I moved the top fifty parts up front by the packing bench. After a month one in twenty went out late instead of one in three.",
+    );
+    expect(g.criteria.action.evidence.join(" ")).toMatch(/I sat with the pickers/);
+    expect(g.flags.baseline_and_after).toBe(true);
+  });
+
   it("reads 'I just asked' as a step and 'the team seemed quicker' as no step", () => {
     const g = grade(
       "We never did a formal kaizen and I didn't use Six Sigma; I just asked the pickers what slowed them down and moved the fastest-moving items closer to packing. After that the team seemed quicker.",

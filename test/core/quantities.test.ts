@@ -145,6 +145,20 @@ describe("what quantities carry", () => {
     expect(one("Three team members joined.")).toMatchObject({ kind: "count", unit: "member", value: 3 });
   });
 
+  it("reads 'one in three' and '4 out of 5' as shares, and 'instead of' as the earlier value", () => {
+    const share = one("We were missing one in six ship dates.");
+    expect(share.kind).toBe("percent");
+    expect(share.value).toBeCloseTo(100 / 6);
+    expect(one("4 out of 5 trucks left on time.")).toMatchObject({ kind: "percent", value: 80 });
+    const third = (1 / 3) * 100;
+    expect(changes("Late orders fell from one in three to one in twenty.")).toEqual([[third, 5, null]]);
+    expect(changes("We got one in twenty out late instead of one in three.")).toEqual([[third, 5, null]]);
+    expect(changes("Only 5 orders a day went out late, compared with 100 before.")).toEqual([[100, 5, null]]);
+    // A year or a span is not a share: "2 in 2019", "3 in 4 weeks".
+    expect(one("We hired 2 in 2019.")).toMatchObject({ kind: "number", value: 2 });
+    expect(quantities("We did 3 in 4 weeks.").map((q) => q[1])).not.toContain("percent");
+  });
+
   it("reads what is counted per period through a describing word, whatever the noun", () => {
     expect(one("We had about forty late deliveries every week.")).toMatchObject({
       kind: "rate",

@@ -91,6 +91,24 @@ Near-miss reports on the presses fell from six a quarter to one, and we had no l
     expect(g.notices).toEqual([]);
   });
 
+  it("takes a story that moves the question's own metric as an answer to it, whatever its competency", () => {
+    const g = grade(
+      "When I joined the plant as production scheduler, only 70 percent of orders shipped on time. My goal was to get that above 90 percent within two quarters. I moved us from a weekly to a daily schedule, froze the next 48 hours, and met the buyers every morning to confirm material. By the end of the second quarter on-time shipping reached 94 percent.",
+      "Tell me about a time you improved on-time delivery.",
+    );
+    expect(g.notices.join(" ")).not.toMatch(/but the question asks about/);
+    expect(g.overall).toBeGreaterThanOrEqual(4);
+  });
+
+  it("knows a story from work by what it tells, not by the name of the workplace", () => {
+    const g = grade(
+      "At our print shop, jobs waited two days for a press. I lined up the jobs by paper type on a whiteboard so the presses changed paper less often. Waiting time fell from two days to one.",
+      "Tell me about a time you improved a process.",
+    );
+    expect(g.notices.join(" ")).not.toMatch(/doesn't seem to address/);
+    expect(g.overall).toBeGreaterThanOrEqual(2);
+  });
+
   it("still calls a story from outside work off topic", () => {
     const g = grade(
       "Last spring I trained for my first half marathon. I ran four times a week, slowed my easy runs and added one interval session. I finished in one hour fifty, ten minutes faster than my goal.",

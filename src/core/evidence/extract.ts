@@ -4,6 +4,7 @@ import { type CompiledLexicon, compileLexicon, type ScopeKind } from "./compiled
 import { type SentenceFeatures, sentenceFeatures } from "./features.js";
 import { tellsRoutine } from "./habit.js";
 import { answerChanges } from "./linked-changes.js";
+import { normalizeMetric } from "./mention-units.js";
 import { normalizeForMatching } from "./normalize.js";
 import type { Change, Quantity } from "./quantities.js";
 import { assessRelevance, type Relevance, stem } from "./relevance.js";
@@ -213,6 +214,7 @@ export function extractEvidence(input: EvidenceInput, lexicon: Lexicon): Evidenc
       input.keywords ?? [],
       domainHits(sentences),
       lex,
+      new Set(real.flatMap((s) => s.hits.metric_terms.map(normalizeMetric))),
     ),
     hypothetical: hypothetical || habitualAction,
     habitualOnly: habitualAction && !hypothetical,

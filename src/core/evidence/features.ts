@@ -65,7 +65,7 @@ const LINKING = new Set("was were had seemed appeared became felt looked sounded
 
 /** Words that may sit between a subject and its verb: "I then mapped", "we quickly moved". */
 const BETWEEN = new Set(
-  "then also first quickly immediately personally myself ourselves jointly together next finally eventually initially later actually soon successfully carefully already both all and had have would will could just".split(
+  "then also first quickly immediately personally myself ourselves jointly together next finally eventually initially later actually soon successfully carefully already both all and had have would will could just simply".split(
     " ",
   ),
 );

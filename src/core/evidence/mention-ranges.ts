@@ -12,6 +12,16 @@ function gapWord(text: string, from: number, to: number): string {
   return text.slice(a, b).toLowerCase();
 }
 
+/** "one in three", "4 out of 5": a count of a count, both plain numbers, the first no larger. */
+function proportion(r: Reader, a: Mention, b: Mention, gap: string): boolean {
+  const plain = (m: Mention) =>
+    m.kind === "number" && !m.percent && !m.money && m.unit === null && m.range === null;
+  if (!plain(a) || b.percent || b.money || b.range !== null || b.value <= 0 || a.value > b.value)
+    return false;
+  if (b.kind !== "number" && b.kind !== "count") return false;
+  return gap === "in" || /^\s*out of\s*$/i.test(r.text.slice(a.end, b.start));
+}
+
 /** Merges "12-15 days", "3 to 4 hours", "between 3 and 4 hours" into one mention with its ends. */
 export function mergeRanges(r: Reader, mentions: Mention[]): Mention[] {
   const out: Mention[] = [];
@@ -24,6 +34,23 @@ export function mergeRanges(r: Reader, mentions: Mention[]): Mention[] {
       if (gap === "per" && a.unit !== null && b.unit !== null && !b.percent && !b.money) {
         // "12 errors per 1,000 orders": one rate.
         out.push({ ...a, end: b.end, kind: "rate", per: `${b.value} ${b.unit}`, last: b.last });
+        i++;
+        continue;
+      }
+      if (proportion(r, a, b, gap)) {
+        // "one in three orders", "4 out of 5 trucks": a share, read as a percent.
+        out.push({
+          ...a,
+          end: b.end,
+          value: (a.value / b.value) * 100,
+          kind: "percent",
+          percent: true,
+          unit: null,
+          bare: false,
+          words: a.words || b.words,
+          approx: a.approx || b.approx,
+          last: b.last,
+        });
         i++;
         continue;
       }

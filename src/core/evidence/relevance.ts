@@ -1,4 +1,6 @@
 import type { CompiledLexicon } from "./compiled-lexicon.js";
+import { normalizeMetric } from "./mention-units.js";
+import { normalizeForMatching } from "./normalize.js";
 
 /** A crude stem, enough to match "schedule" with "scheduling" and "deliveries" with "delivery". */
 export function stem(word: string): string {
@@ -67,6 +69,8 @@ export interface Relevance {
   keywordHits: number;
   /** Operations vocabulary anywhere in the answer: methods, metrics, places, problems. */
   domainHits: number;
+  /** Metrics the question names that the answer talks about too ("on-time delivery" … "shipped on time"). */
+  sharedMetrics: number;
   onTopic: boolean;
 }
 
@@ -77,6 +81,7 @@ export function assessRelevance(
   keywords: readonly string[],
   domainHits: number,
   lex: CompiledLexicon,
+  answerMetrics: ReadonlySet<string> = new Set(),
 ): Relevance {
   const questionStems = [...contentStems(question, lex)].filter((s) => !GENERIC_QUESTION_WORDS.has(s));
   const matched = questionStems.filter((s) => answerStems.has(s)).length;
@@ -86,5 +91,12 @@ export function assessRelevance(
   // Conservative on purpose: an answer is off topic only when it shares nothing with the question and
   // barely touches operations at all. A wrong "off topic" verdict on a real answer costs more than a miss.
   const onTopic = matched >= 1 || keywordHits >= 1 || domainHits >= 2;
-  return { questionOverlap: Math.min(1, questionOverlap), keywordHits, domainHits, onTopic };
+  const asked = new Set(
+    lex.index
+      .scan(normalizeForMatching(question))
+      .hits("metric_terms")
+      .map((h) => normalizeMetric(h.text)),
+  );
+  const sharedMetrics = [...asked].filter((m) => answerMetrics.has(m)).length;
+  return { questionOverlap: Math.min(1, questionOverlap), keywordHits, domainHits, sharedMetrics, onTopic };
 }

@@ -44,8 +44,9 @@ function rawScores(f: SentenceFeatures): Record<StarPart, number> {
     0.4 * n(h.stakeholder_cues, 1) +
     (f.position > 0.15 && f.position < 0.85 ? 0.5 : 0) -
     (h.task_cues.length > 0 ? 1 : 0) -
-    // "I worked as", "I joined", "I noticed": the cue is the verb, so the sentence sets the scene.
-    (h.situation_cues.some((c) => c.startsWith("i ")) ? 2 : 0);
+    // "I worked as", "I joined", "I noticed": the cue is the verb, so the sentence sets the scene, unless
+    // it tells more steps than that one ("I sat with the pickers, I noticed…, so I moved the parts").
+    (h.situation_cues.some((c) => c.startsWith("i ")) && f.actingSubjects.length < 2 ? 2 : 0);
   // With a goal in the sentence, "within 60 days" is the goal's deadline, not a time after the work.
   const resultCue = h.task_cues.length > 0 ? 0 : 2 * n(h.result_cues, 1);
   const result =

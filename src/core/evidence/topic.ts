@@ -158,8 +158,15 @@ export function assessTopic(
   // What a story is about shows in the words of the work too ("shadow boards", "pick path"); whether it
   // touches the question's competency at all is read from the keywords alone.
   const told = leader(hitsBy(answer, storyVocabulary(vocab)), OTHER_MIN_HITS);
+  // A story that moves the metric the question names ("improved on-time delivery" … "on-time shipping
+  // reached 94%") answers it, whichever competency its words belong to.
   const otherCompetency =
-    asked !== null && askedHits === 0 && told !== null && !askedAll.includes(told) && tellsAStory(ev);
+    asked !== null &&
+    askedHits === 0 &&
+    ev.relevance.sharedMetrics === 0 &&
+    told !== null &&
+    !askedAll.includes(told) &&
+    tellsAStory(ev);
   return { asked, askedAll, told, askedHits, otherCompetency };
 }
 
@@ -175,5 +182,8 @@ export function onTopic(ev: Evidence, topic: Topic): boolean {
   // A plan for work ("I would look at the layout and talk to the pickers") answers a generic question
   // too: it is scored as a plan (see caps.ts), not called off topic.
   const told = tellsAStory(ev) || ev.hypothetical;
-  return told && (topic.asked === null || topic.otherCompetency) && fromWork(ev, r.domainHits);
+  // A story whose words are some competency's ("lined up the jobs", "changeovers") or that measures a
+  // change ("waiting time fell from two days to one") is from work, whatever the workplace is called.
+  const work = fromWork(ev, r.domainHits) || topic.told !== null || ev.changes.length > 0;
+  return told && (topic.asked === null || topic.otherCompetency) && work;
 }
