@@ -111,6 +111,13 @@ describe("the feedback checker", () => {
     expect(kinds(check(thin, answer))).toEqual(["strong_tip_with_gaps"]);
   });
 
+  it('catches "give the before and after" quoting a sentence that gives them', () => {
+    const g = tampered((x) => {
+      x.tips = [render("vague_result", { quote: "Accuracy rose from 96% to 99.6% in ten weeks" })];
+    });
+    expect(kinds(check(g, answer))).toEqual(["vague_tip_on_measured"]);
+  });
+
   it("asks for more scope, not for 'how big this was', when an answer gives some but not enough for its level", () => {
     const plant = `At our 220-person stamping plant, late deliveries on a $4M contract had reached 14% of orders. As operations manager I had to get on-time delivery above 95% within a quarter. I mapped the order-to-ship flow, found most delays came from die changes, and set up a SMED project that moved die staging offline. Within three months on-time delivery was 97% and expedited freight fell from $30,000 to $8,000 a month.`;
     const g = grade(plant, undefined, "executive");
@@ -140,6 +147,18 @@ describe("feedback is true to the answer", () => {
       }
     }
     expect(found).toEqual([]);
+  });
+
+  it("quotes the steps told inside a scene for Action, and never quotes a plan as the scene", () => {
+    const answer =
+      "In a case like that I'd always start with the data. Last year I did exactly that at our bakery: scrap on the bun line was 6% and I pulled the reject logs from the MES, found most rejects came in the first hour after start-up, and changed the oven warm-up routine with the shift leads. Scrap fell to 2.5% within a month.";
+    const g = grade(answer);
+    expect(g.criteria.action.score).toBeGreaterThan(0);
+    expect(g.criteria.action.evidence.join(" ")).toMatch(/I pulled the reject logs/);
+    expect(g.criteria.situation.evidence.join(" ")).not.toMatch(/I'd always start/);
+    // Measured, with its baseline in the scene: no tip asks for a before and after it already has.
+    expect(g.tips.join(" ")).not.toMatch(/give the before and after|What was it when you started/);
+    expect(check(g, answer)).toEqual([]);
   });
 
   it("never quotes what a step found as the result", () => {

@@ -236,6 +236,7 @@ function findActing(words: readonly string[], lex: CompiledLexicon, measured: bo
 
 /** Modal cues that may sit inside a clause about the past: "so that I would", "how many I would need". */
 const MODAL_CUES = new Set(["i would", "i'd", "we would", "we'd", "i could", "i might"]);
+const LIKE_THAT = /\blike (?:that|this)\s*$/i;
 const EMBEDDING = new Set("that so what how whether where which who".split(" "));
 const WORD_BEFORE = /(\p{L}+)[^\p{L}]*$/u;
 
@@ -250,7 +251,11 @@ function isHypothetical(
     const cue = hit.text.toLowerCase().replace(/\u2019/g, "'");
     if (MODAL_CUES.has(cue)) {
       const before = WORD_BEFORE.exec(norm.slice(Math.max(0, hit.start - 24), hit.start))?.[1] ?? "";
-      if (hit.start >= stepEnd || EMBEDDING.has(before.toLowerCase())) continue;
+      // "said that I'd", "so that we would" embed the modal; "in a case like that I'd" opens a plan.
+      const embedded =
+        EMBEDDING.has(before.toLowerCase()) &&
+        !LIKE_THAT.test(norm.slice(Math.max(0, hit.start - 24), hit.start));
+      if (hit.start >= stepEnd || embedded) continue;
     }
     if (cue === "i'd" || cue === "we'd") {
       NEXT_WORD.lastIndex = hit.end;

@@ -163,8 +163,18 @@ export function candidates(ev: Evidence, scores: CriterionScores, c: CriterionId
     if (s && quotable(s, c)) listed.add(s);
   }
   const rest = ev.sentences.filter((s) => !listed.has(s) && quotable(s, c)).sort(rank(c));
-  return [...listed, ...rest];
+  if (listed.size + rest.length > 0 || c !== "action") return [...listed, ...rest];
+  // The only steps may sit in a sentence that mainly sets the scene ("Last year at our bakery scrap was
+  // 6% and I pulled the reject logs…"): quote it for Action too rather than leave a scored action bare.
+  return ev.sentences.filter(sceneWithStep);
 }
+
+/** A sentence that mainly sets the scene but tells a concrete step too. */
+export const sceneWithStep = (s: AnalyzedSentence): boolean =>
+  !s.salad &&
+  s.concreteAction &&
+  s.roles[0]?.role === "situation" &&
+  s.roles.some((r) => r.role === "action");
 
 /** How many of the candidates come from the scorer's own list (those are quoted when there are any). */
 function listedCount(scores: CriterionScores, c: CriterionId, cands: AnalyzedSentence[]) {

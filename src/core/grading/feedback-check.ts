@@ -5,6 +5,7 @@ import type { Feedback } from "../feedback/schema.js";
 import { placeholders } from "../feedback/template.js";
 import type { Lexicon } from "../lexicon/schema.js";
 import type { Rubric } from "../rubric/schema.js";
+import { sceneWithStep } from "./evidence-quotes.js";
 import { scopeCheck } from "./overall.js";
 import type { Grade } from "./types.js";
 
@@ -33,6 +34,8 @@ export type ViolationKind =
   | "strong_tip_with_gaps"
   /** "Finish with the result" on an answer whose result the grade itself quotes. */
   | "no_result_untrue"
+  /** "Give the before and after" quoting a sentence that gives them. */
+  | "vague_tip_on_measured"
   /** The scope tip although the answer shows the scope its level expects. */
   | "scope_tip_with_scope";
 
@@ -162,7 +165,10 @@ export function playsPart(s: AnalyzedSentence, c: CriterionId): boolean {
       return (primary === c || s.sentence.heading === c || bothStepAndOutcome(s)) && !s.hypothetical;
     case "action":
       return (
-        (primary === "action" || s.sentence.heading === "action" || bothStepAndOutcome(s)) &&
+        (primary === "action" ||
+          s.sentence.heading === "action" ||
+          bothStepAndOutcome(s) ||
+          sceneWithStep(s)) &&
         primary !== "task"
       );
     case "data_evidence":
@@ -265,6 +271,10 @@ export function checkFeedback(grade: Grade, answer: string, content: CheckConten
       "keep_going",
       `overall ${grade.overall}; missing: ${grade.missing.join(" | ")}; short of clear: ${short.join(", ")}`,
     );
+  const vagueTip = grade.tips.find((t) => parseTip(t)?.key === "vague_result");
+  const vagueAt = vagueTip ? sentenceForTipQuote(ev, parseTip(vagueTip)?.values.quote ?? "") : undefined;
+  if (vagueTip && vagueAt && vagueAt.changes.length > 0)
+    add("vague_tip_on_measured", "vague_result", vagueTip);
   if (tipKeys.has("no_result") && grade.criteria.result.evidence.length > 0)
     add("no_result_untrue", "no_result", `result quoted: ${grade.criteria.result.evidence[0]}`);
   if (tipKeys.has("scope") && (ev.scope.length > 0 || !scopeCheck(grade.level, 0, content.rubric).short))

@@ -142,11 +142,12 @@ export function chooseTips(ctx: FeedbackContext): string[] {
     if (scores.result.score === 0) add("no_result");
     else if (scores.result.score <= 2 && vague) add("vague_result", { quote: vague });
     // "Finish with the result" would be untrue of an answer that ends with one: quote the one it gives,
-    // unless its figures are what is wrong (the arithmetic tip says so).
-    else if (scores.result.score <= 2 && result && !issue)
+    // unless its figures are what is wrong (the arithmetic tip says so). A measured result is not vague:
+    // it is asked only for what it lacks, its baseline.
+    else if (scores.result.score <= 2 && result && !issue && !measuredResult(result))
       add("vague_result", { quote: quoteOf(result, 60) });
     else if (scores.result.score <= 2 && !result) add("no_result");
-    else if (scores.result.score >= 3 && !ctx.flags.baseline_and_after) noBaseline();
+    else if (result && !issue && !ctx.flags.baseline_and_after) noBaseline();
     ownershipTip();
     if (scores.action.score <= 1) add("thin_action");
   }
