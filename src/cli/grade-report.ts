@@ -1,5 +1,6 @@
 import { CRITERIA, CRITERION_LABELS } from "../core/criteria.js";
 import { deliveryFeedback } from "../core/delivery/delivery.js";
+import { clipQuote } from "../core/grading/clip-quote.js";
 import type { Grade } from "../core/grading/types.js";
 import { count } from "../core/text/plural.js";
 import type { Paint } from "./io.js";
@@ -44,7 +45,7 @@ export function formatGrade(
     );
     for (const quote of g.evidence.slice(0, 2)) {
       const e = safeText(quote);
-      out.push(paint("dim", `    "${e.length > 160 ? `${e.slice(0, 157)}...` : e}"`));
+      out.push(paint("dim", `    "${clipQuote(e, 160)}"`));
     }
   }
   for (const a of grade.arithmetic) out.push("", paint("yellow", `Numbers check: ${safeText(a.message)}`));

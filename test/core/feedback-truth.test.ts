@@ -161,6 +161,21 @@ describe("feedback is true to the answer", () => {
     expect(check(g, answer)).toEqual([]);
   });
 
+  it("asks nothing of a tool that is only part of the scene, and keeps the after value of a long pair", () => {
+    const answer = `At our regional dairy, our dashboard showed 96% on-time delivery, but the retailers kept complaining. I was the transport planner and I was asked to find out why.
+I pulled the retailers' receiving logs and found we measured on-time at dispatch while they measured at their dock: we had about forty late deliveries every week on their clock. I rebuilt the routes around the stores' receiving windows and moved two early loads to a second shift.
+By the end of the quarter we were down to five or six late deliveries a week, and one in twenty orders arrived late instead of one in three at the worst stores.`;
+    const g = grade(answer, undefined, "mid");
+    expect([...g.tips, ...g.missing].join(" ")).not.toMatch(/dashboard/);
+    const business = g.tips.find((t) => t.startsWith("Tie the result"));
+    expect(business).toBeDefined();
+    expect(business).not.toMatch(/instead of one\.\.\./);
+    expect(check(g, answer)).toEqual([]);
+    // With no steps at all, the tool named is all there is: the tip still asks what was done with it.
+    const bare = "Our dashboard showed 96% on-time delivery and it went well.";
+    expect(grade(bare).tips.join(" ")).toMatch(/You name dashboard but don't show it/);
+  });
+
   it("never quotes what a step found as the result", () => {
     const answer = `At our fulfilment centre, internal OTIF read 97% but our largest customer logged about fifteen escalations a week.
 As operations manager I had to find why our numbers and theirs disagreed.

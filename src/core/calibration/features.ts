@@ -1,5 +1,6 @@
 import type { AnalyzedSentence, Evidence } from "../evidence/extract.js";
 import { tellsAdvice } from "../evidence/habit.js";
+import { settingSentences } from "../evidence/setting.js";
 import type { StarPart } from "../evidence/types.js";
 import type { CriterionScores } from "../grading/scores.js";
 
@@ -90,20 +91,6 @@ const primary = (s: AnalyzedSentence, role: StarPart) =>
   s.roles[0]?.role === role || s.sentence.heading === role;
 const measured = (s: AnalyzedSentence) => s.quantities.filter((q) => !q.timeFrame).length;
 const b = (x: boolean) => (x ? 1 : 0);
-/**
- * A sentence that sets the scene before the story's first step, with no step of the candidate's in it:
- * a tool named there ("orders were created in our ERP") is part of the setting, not a method used.
- */
-function settingSentences(sentences: readonly AnalyzedSentence[]): Set<number> {
-  const out = new Set<number>();
-  for (const s of sentences) {
-    if (s.roles.some((r) => r.role === "action") || s.sentence.heading === "action") break;
-    const scene =
-      s.roles[0]?.role === "situation" || s.roles[0]?.role === "task" || s.sentence.heading === "situation";
-    if (scene && !s.actingSubjects.includes("singular")) out.add(s.sentence.index);
-  }
-  return out;
-}
 /** A word in the past tense by its ending: each is one step told ("mapped", "re-slotted", "trained"). */
 const PAST = /^[\p{L}-]{3,}ed$/u;
 /** A capitalised word inside a sentence (a name, a place, a system) or an acronym. */

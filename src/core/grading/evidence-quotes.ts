@@ -29,15 +29,23 @@ const QUANTITY_RANK: Record<string, number> = {
 };
 
 /**
- * The sentence's key figure, as offsets into its text: its first before→after pair, else its most
- * telling quantity (a percentage or money first, a time frame never). Null when it has none.
+ * The sentence's key figure, as offsets into its text: its first before→after pair (its after value when
+ * the pair is longer than `max`), else its most telling quantity (a percentage or money first, a time
+ * frame never). Null when it has none.
  */
-export function keyFigure(s: AnalyzedSentence): Span | null {
+export function keyFigure(s: AnalyzedSentence, max = Number.POSITIVE_INFINITY): Span | null {
   const text = s.sentence.text;
   for (const c of s.changes) {
     if (c.text === text || c.text.length === 0) continue;
     const at = text.indexOf(c.text);
-    if (at >= 0) return { start: at, end: at + c.text.length };
+    if (at < 0) continue;
+    if (c.text.length <= max) return { start: at, end: at + c.text.length };
+    // Too long to quote whole ("one in twenty orders arrived late instead of one in three"): its after
+    // value, so that the quote never ends just before the figure that matters.
+    const after = s.quantities.find(
+      (q) => q.value === c.after && q.start >= at && q.end <= at + c.text.length,
+    );
+    if (after) return { start: after.start, end: after.end };
   }
   const q = s.quantities
     .filter((x) => !x.timeFrame)
@@ -84,7 +92,7 @@ function snapEnd(text: string, start: number, end: number, keep: number): Span {
 
 /** A sentence as a quote: whole, or the window around its key figure when too long. */
 export function quoteSentence(s: AnalyzedSentence, max = MAX_QUOTE): string {
-  const w = windowAround(s.sentence.text, max, keyFigure(s));
+  const w = windowAround(s.sentence.text, max, keyFigure(s, max));
   return s.sentence.text.slice(w.start, w.end);
 }
 

@@ -1,5 +1,6 @@
 import { CRITERIA, type CriterionId } from "../criteria.js";
 import type { AnalyzedSentence, Evidence } from "../evidence/extract.js";
+import { settingSentences } from "../evidence/setting.js";
 import type { Feedback, TipKey } from "../feedback/schema.js";
 import { render } from "../feedback/template.js";
 import type { Level } from "../levels.js";
@@ -31,7 +32,7 @@ export function shorten(text: string, max = QUOTE_CHARS, focus?: string): string
 /** A sentence shortened around its key figure. */
 function quoteOf(s: AnalyzedSentence | undefined, max = QUOTE_CHARS): string {
   if (!s) return "";
-  const k = keyFigure(s);
+  const k = keyFigure(s, max);
   return shorten(s.sentence.text, max, k ? s.sentence.text.slice(k.start, k.end) : undefined);
 }
 
@@ -80,8 +81,13 @@ function unshownMethods(ev: Evidence): string[] {
     const at = s && m.said[0] ? s.text.toLowerCase().indexOf(m.said[0].toLowerCase()) : 0;
     return (s?.start ?? 0) + Math.max(0, at);
   };
+  // A tool that is only part of the scene before the steps ("our dashboard showed 96%") was not claimed
+  // as a method; in an answer with no steps at all, it is all the answer has to show.
+  const scene = settingSentences(ev.sentences);
+  const steps = ev.sentences.some((s) => s.roles.some((r) => r.role === "action"));
+  const background = (m: Evidence["methods"][number]) => steps && m.sentences.every((i) => scene.has(i));
   for (const m of [...ev.methods].sort((a, b) => first(a) - first(b))) {
-    const words = m.shown ? undefined : m.said[0];
+    const words = m.shown || background(m) ? undefined : m.said[0];
     if (words && !out.some((w) => w.toLowerCase() === words.toLowerCase())) out.push(words);
   }
   return out;

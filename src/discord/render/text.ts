@@ -1,5 +1,5 @@
 import { escapeMarkdown } from "discord.js";
-import { truncate } from "../limits.js";
+import { clipQuote } from "../../core/grading/clip-quote.js";
 
 const BAR = ["○○○○", "●○○○", "●●○○", "●●●○", "●●●●"];
 
@@ -9,7 +9,7 @@ export function scoreBar(score: number): string {
 
 /** A candidate's words inside an embed: markdown escaped, shortened, quoted. */
 export function quoteUser(text: string, max = 300): string {
-  return `> ${escapeMarkdown(truncate(text.replace(/\s+/g, " ").trim(), max))}`;
+  return `> ${escapeMarkdown(clipQuote(text, max))}`;
 }
 
 export const COLORS = { low: 0xd9534f, mid: 0xf0ad4e, high: 0x5cb85c, neutral: 0x5865f2 } as const;
