@@ -1,4 +1,6 @@
 import { describe, expect, it } from "vitest";
+import { extractEvidence } from "../../src/core/evidence/extract.js";
+import { cappedOverall } from "../../src/core/grading/caps.js";
 import { GradeSchema } from "../../src/core/grading/types.js";
 import { content, grade, STRONG_ANSWER } from "../helpers/grade.js";
 
@@ -66,6 +68,29 @@ describe("offline grader", () => {
     // Told with "I", though only as a plan: the flag says whose steps they are, the criterion gives no credit.
     expect(g.flags.first_person_ownership).toBe(true);
     expect(g.notices.join(" ")).toMatch(/what you would do/);
+  });
+
+  it("gives a habit told at length in the first person a 2, and a short one a 1", () => {
+    // Three of its sentences are habits told with "I"; the rest tell experience, not steps.
+    const long = [
+      "I have about six years of experience running inbound docks at two grocery distribution centres, mostly on the night shift.",
+      "My certificates cover reach trucks and counterbalance forklifts, and both have been a daily part of my job for years.",
+      "On a normal night I usually receive around twenty trailers, and safety is the thing I care about most.",
+      "The dock plates and the staging lanes stay clear so that nobody has to weave around pallets or step into a forklift's path.",
+      "I like to talk to the drivers before they back in, because a quick word about the bay saves a lot of trouble later.",
+      "I always check the wheel chocks myself before anyone goes into a trailer.",
+      "My managers have trusted me with training new starters, which I enjoy.",
+    ].join(" ");
+    const short =
+      "I usually check the backlog first. I make sure the pickers know their zones. I always keep someone floating.";
+    const overallOf = (answer: string) => {
+      const ev = extractEvidence({ answer, question: "" }, content.lexicon);
+      expect(ev.hypothetical).toBe(true);
+      const scores = { situation: 0, task: 0, action: 1, result: 0, data_evidence: 0, ownership: 0 };
+      return cappedOverall(scores, ev, "entry", content.rubric, 5);
+    };
+    expect(overallOf(long)).toBe(2);
+    expect(overallOf(short)).toBe(1);
   });
 
   it("does not call a plan told with 'we' first-person", () => {

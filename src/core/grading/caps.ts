@@ -12,6 +12,8 @@ const OTHER_COMPETENCY_MAX = 3;
 /** The overall of a plan or habit told step by step, with its setting. */
 const HYPOTHETICAL_WORKED_OUT = 2;
 const WORKED_OUT_STEPS = 4;
+/** Real labellers gave plans and habits of 135 words or more a 2, of 80 or fewer a 1. */
+const WORKED_OUT_WORDS = 120;
 
 function workedOut(ev: Evidence): boolean {
   // A step of a plan is told in the first person ("I would call the carrier"); advice has no subject.
@@ -20,7 +22,11 @@ function workedOut(ev: Evidence): boolean {
       !s.salad && (s.roles.some((r) => r.role === "action") || (s.hypothetical && s.firstPersonSingular > 0)),
   ).length;
   const setting = ev.sentences.some((s) => s.roles.some((r) => r.role === "situation" || r.role === "task"));
-  return steps >= WORKED_OUT_STEPS && setting;
+  // Or told at length in the first person, though its steps are not all told as steps ("I make sure the
+  // team can see the schedule…"): interviewers give such an answer the same 2.
+  const told = ev.sentences.filter((s) => !s.salad && s.firstPersonSingular > 0).length;
+  const atLength = told >= WORKED_OUT_STEPS && ev.wordCount >= WORKED_OUT_WORDS;
+  return (steps >= WORKED_OUT_STEPS || atLength) && setting;
 }
 
 /**
