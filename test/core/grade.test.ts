@@ -130,6 +130,18 @@ describe("offline grader", () => {
     expect(g.flags.baseline_and_after).toBe(true);
   });
 
+  it("gives the baseline flag for both values, not for a change alone", () => {
+    const alone = grade(
+      "At our extrusion plant scrap was hurting margins. I ran a Pareto on the reject codes, found most came from die build-up, and set up a cleaning schedule with maintenance. Scrap fell by 20% over the quarter.",
+    );
+    expect(alone.flags.quantified_result).toBe(true);
+    expect(alone.flags.baseline_and_after).toBe(false);
+    const both = grade(
+      "At our extrusion plant scrap was 5% of output and hurting margins. I ran a Pareto on the reject codes, found most came from die build-up, and set up a cleaning schedule with maintenance. Scrap fell to 4% over the quarter.",
+    );
+    expect(both.flags.baseline_and_after).toBe(true);
+  });
+
   it("reads 'I just asked' as a step and 'the team seemed quicker' as no step", () => {
     const g = grade(
       "We never did a formal kaizen and I didn't use Six Sigma; I just asked the pickers what slowed them down and moved the fastest-moving items closer to packing. After that the team seemed quicker.",

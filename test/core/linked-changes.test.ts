@@ -22,6 +22,19 @@ describe("before and after values in different sentences", () => {
     ).toEqual([[41, 53, 0, 2]]);
   });
 
+  it("links a share in the situation to a share in the result, but not a share of a target", () => {
+    expect(
+      linked(
+        "Our warehouse was missing the carrier cut-off on about 12% of orders. I split the late wave into two earlier waves. Misses fell to 3% within six weeks.",
+      ),
+    ).toEqual([[12, 3, 0, 2]]);
+    expect(
+      linked(
+        "Our line was running at 120% of target on day shift. I split the late wave into two earlier waves. Misses fell to 3% within six weeks.",
+      ),
+    ).toEqual([]);
+  });
+
   it("links counts per period told in words, through the noun they count", () => {
     expect(
       linked(

@@ -100,6 +100,9 @@ function cueBefore(norm: string, q: Quantity, s: LinkableSentence): Cue {
   return { strength: weak ? "weak" : "none", start: q.start };
 }
 
+/** The unit a figure is linked by: its own, or "%" for a share ("12% of orders" … "fell to 3%"). */
+const unitKey = (q: Quantity): string | null => q.unit ?? (q.kind === "percent" ? "%" : null);
+
 const roleOf = (s: LinkableSentence) => s.roles?.[0]?.role ?? null;
 const LETTER = /\p{L}/u;
 
@@ -200,8 +203,9 @@ export function linkChanges(sentences: readonly LinkableSentence[]): Change[] {
           break;
         }
       }
-      if (!found && cue.strength === "strong" && q.unit) {
-        const seen = byUnit.get(`${q.unit}|${fam}`) ?? byJoinedUnit.get(q.unit);
+      const unit = unitKey(q);
+      if (!found && cue.strength === "strong" && unit) {
+        const seen = byUnit.get(`${unit}|${fam}`) ?? byJoinedUnit.get(unit);
         // By unit alone only from the situation: "averaging 72 hours" ... "cut it to 24 hours".
         if (
           seen &&
@@ -247,7 +251,8 @@ export function linkChanges(sentences: readonly LinkableSentence[]): Change[] {
       if (!canBeBefore(q, s)) continue;
       const fam = family(q) as Family;
       for (const metric of q.metrics ?? []) byMetric.set(`${metric}|${fam}`, { q, s });
-      if (q.unit) byUnit.set(`${q.unit}|${fam}`, { q, s });
+      const unit = unitKey(q);
+      if (unit) byUnit.set(`${unit}|${fam}`, { q, s });
       else if (q.kind === "number") {
         const joined = joinedUnit(s.sentence.norm, q.end);
         if (joined) byJoinedUnit.set(joined, { q, s });

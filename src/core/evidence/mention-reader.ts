@@ -14,6 +14,12 @@ export interface UnitHit {
 }
 
 export const LETTER = /\p{L}/u;
+const DETERMINERS = new Set(["the", "our", "its", "their", "a", "an", "this", "that", "my"]);
+const REFERENCES = new Set(
+  "target targets plan plans goal goals budget budgets forecast forecasts quota quotas standard standards benchmark baseline expectation expectations last previous prior".split(
+    " ",
+  ),
+);
 const VERB_ENDING = /\p{L}{3}ed$/iu;
 const CLAUSE_CHARS = new Set([".", ";", ":", "!", "?", "(", ")", "[", "]"]);
 /** Words looked at around a number are never further than this. */
@@ -65,6 +71,16 @@ export class Reader {
 
   word(i: number): string {
     return this.tokens[i]?.word ?? "";
+  }
+
+  /**
+   * Whether the words from token k name what a share is measured against ("of target", "of the plan",
+   * "of last year's"), making "120% of target" a ratio, not a level like "12% of orders".
+   */
+  againstReference(k: number): boolean {
+    let i = k;
+    while (DETERMINERS.has(this.word(i)) && i < k + 2) i++;
+    return REFERENCES.has(this.word(i));
   }
 
   /** Whether the text between two offsets stays in one clause (and is short). */

@@ -151,11 +151,11 @@ export function wordMentions(r: Reader, digits: readonly Mention[]): Mention[] {
       const after = following?.word ?? "";
       const skipTo = r.skipQualifiers(part.token, part.start);
       if (SHARE_AFTER.has(after) && (w !== "a" || after === "of")) {
-        // "half of the orders", "two thirds of our SKUs": a share.
+        // "half of the orders", "two thirds of our SKUs": a share, a level unless of a target or plan.
         m.kind = "percent";
         m.percent = true;
         m.value = value * 100;
-        m.relative = true;
+        m.relative = after !== "of" || r.againstReference((following as Part).token + 1);
       } else if (r.before(skipTo, part.start) === "by") {
         m.kind = "percent";
         m.percent = true;

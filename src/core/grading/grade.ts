@@ -49,7 +49,9 @@ function statesPair(ev: Evidence, real: boolean): boolean {
 }
 
 function baselineAndAfter(ev: Evidence, scores: CriterionScores): boolean {
-  if (ev.changes.length > 0) return true;
+  // Both values, in one sentence or linked across two. A change alone ("cut scrap by 20%", "doubled
+  // throughput") gives neither: interviewers still ask "from what?".
+  if (ev.changes.some((c) => c.before !== null && c.after !== null)) return true;
   // A baseline told in the situation ("averaging 72 hours") and an after value of the same kind in the result.
   const kinds = (role: "situation" | "result") =>
     new Set(
