@@ -130,6 +130,14 @@ describe("offline grader", () => {
     expect(g.flags.baseline_and_after).toBe(true);
   });
 
+  it("calls a result quantified when it states a figure, a time included", () => {
+    const g = grade(
+      "On a night shift at our cross-dock, a trailer's load shifted and boxes blocked the main aisle. My job was to make the area safe before the morning wave. I closed the aisle, called the shift manager and re-stacked the load with two pickers using a pallet jack. The aisle was cleared within 25 minutes, nobody was hurt, and the morning wave left on time.",
+    );
+    expect(g.flags.quantified_result).toBe(true);
+    expect(g.flags.baseline_and_after).toBe(false);
+  });
+
   it("gives the baseline flag for both values, not for a change alone", () => {
     const alone = grade(
       "At our extrusion plant scrap was hurting margins. I ran a Pareto on the reject codes, found most came from die build-up, and set up a cleaning schedule with maintenance. Scrap fell by 20% over the quarter.",

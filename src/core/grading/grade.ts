@@ -48,6 +48,17 @@ function statesPair(ev: Evidence, real: boolean): boolean {
   );
 }
 
+/** A result sentence that states a figure ("cleared within 10 minutes", "saved $250,000"): quantified. */
+function statesFigure(ev: Evidence): boolean {
+  return ev.sentences.some(
+    (s) =>
+      !s.salad &&
+      !s.hypothetical &&
+      s.roles[0]?.role === "result" &&
+      s.quantities.some((q) => !q.timeFrame && !q.hedged),
+  );
+}
+
 function baselineAndAfter(ev: Evidence, scores: CriterionScores): boolean {
   // Both values, in one sentence or linked across two. A change alone ("cut scrap by 20%", "doubled
   // throughput") gives neither: interviewers still ask "from what?".
@@ -116,7 +127,7 @@ export function gradeWithEvidence(input: GradeInput, content: GradingContent): O
   const notices = answerCaps.notices.map((k) => render(feedback.notices[k], topicNames));
   const real = !ev.empty && !ev.nonEnglish && !ev.salad;
   const ruleFlags = {
-    quantified_result: real && !ev.hypothetical && ruleScores.result.score >= 3,
+    quantified_result: real && !ev.hypothetical && (ruleScores.result.score >= 3 || statesFigure(ev)),
     baseline_and_after: real && !ev.hypothetical && baselineAndAfter(ev, ruleScores),
     method_or_framework:
       !ev.empty &&
