@@ -35,6 +35,8 @@ describe("relevance by meaning, not by repeated words", () => {
       "Tell me about a time when you had to deal with a high-pressure situation in your job.",
       "Tell me about a project or accomplishment you're proud of.",
       "Describe a time you went above and beyond.",
+      // "meet" is not "meeting": a deadline question asks about no competency in particular.
+      "Tell me about a time you had to meet a tight deadline.",
     ]) {
       for (const story of [CHANGEOVER_STORY, INVENTORY_STORY, CONFLICT_STORY, NAVY_STORY]) {
         const g = grade(story, question);
