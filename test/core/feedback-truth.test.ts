@@ -118,6 +118,17 @@ describe("the feedback checker", () => {
     expect(kinds(check(g, answer))).toEqual(["vague_tip_on_measured"]);
   });
 
+  it('catches "describes a plan" on an answer that is not one, and a list of numbers is never called a plan', () => {
+    const g = tampered((x) => {
+      x.tips = [render("hypothetical", { quote: "I re-slotted the 30 look-alike SKUs apart" })];
+    });
+    expect(kinds(check(g, answer))).toEqual(["plan_tip_untrue"]);
+    const list = "OEE 62% 81%. Scrap 5% 2%. Lead time 12 days 4 days. Savings $400K. Headcount 30 28.";
+    const l = grade(list);
+    expect(l.tips.join(" ")).not.toMatch(/describes a plan or a habit/);
+    expect(check(l, list)).toEqual([]);
+  });
+
   it("asks for more scope, not for 'how big this was', when an answer gives some but not enough for its level", () => {
     const plant = `At our 220-person stamping plant, late deliveries on a $4M contract had reached 14% of orders. As operations manager I had to get on-time delivery above 95% within a quarter. I mapped the order-to-ship flow, found most delays came from die changes, and set up a SMED project that moved die staging offline. Within three months on-time delivery was 97% and expedited freight fell from $30,000 to $8,000 a month.`;
     const g = grade(plant, undefined, "executive");

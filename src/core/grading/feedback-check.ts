@@ -36,6 +36,8 @@ export type ViolationKind =
   | "no_result_untrue"
   /** "Give the before and after" quoting a sentence that gives them. */
   | "vague_tip_on_measured"
+  /** "Describes a plan or a habit" on an answer the grade does not call hypothetical. */
+  | "plan_tip_untrue"
   /** The scope tip although the answer shows the scope its level expects. */
   | "scope_tip_with_scope";
 
@@ -271,6 +273,8 @@ export function checkFeedback(grade: Grade, answer: string, content: CheckConten
       "keep_going",
       `overall ${grade.overall}; missing: ${grade.missing.join(" | ")}; short of clear: ${short.join(", ")}`,
     );
+  if (tipKeys.has("hypothetical") && !grade.flags.hypothetical)
+    add("plan_tip_untrue", "hypothetical", "the grade's hypothetical flag is false");
   const vagueTip = grade.tips.find((t) => parseTip(t)?.key === "vague_result");
   const vagueAt = vagueTip ? sentenceForTipQuote(ev, parseTip(vagueTip)?.values.quote ?? "") : undefined;
   if (vagueTip && vagueAt && vagueAt.changes.length > 0)

@@ -117,7 +117,8 @@ export function chooseTips(ctx: FeedbackContext): string[] {
     given.add(key);
   };
   if (ev.empty || ev.nonEnglish) return tips;
-  if (ev.hypothetical) {
+  // A list of keywords or numbers is told so by its notice; it is no plan, whatever its tense.
+  if (ev.hypothetical && !ev.salad) {
     const s = ev.sentences.find((x) => x.hypothetical);
     add("hypothetical", { quote: shorten(s?.sentence.text ?? "") });
   }
