@@ -106,6 +106,14 @@ describe("offline grader", () => {
     expect(g.flags.first_person_ownership).toBe(false);
   });
 
+  it("reads a guess with a condition as a plan: 'could probably save 15% if we consolidated'", () => {
+    const g = grade(
+      "We could probably save around 15% on freight if we consolidated the LTL loads. I'd start by pulling a year of shipment data and looking for lanes we ship to more than twice a week.",
+    );
+    expect(g.flags.hypothetical).toBe(true);
+    expect(g.criteria.data_evidence.score).toBeLessThanOrEqual(1);
+  });
+
   it("reads a habit told with 'we' as a habit", () => {
     const g = grade(
       "We usually hold a huddle at six to go over the plan. We typically review the board and move people to the lines that are behind.",

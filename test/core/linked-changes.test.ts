@@ -35,6 +35,16 @@ describe("before and after values in different sentences", () => {
     ).toEqual([]);
   });
 
+  it("links the same count per the same period with no word of change, and names line 2 no figure", () => {
+    const answer =
+      "On line 2 in building 4 our packer ran at 30 cases a minute. I worked with shift 3 on the infeed and changed the timing of the pusher in step 5. By week 6 line 2 ran at 38 cases a minute.";
+    expect(linked(answer)).toEqual([[30, 38, 0, 2]]);
+    const g = grade(answer);
+    expect(g.flags.baseline_and_after).toBe(true);
+    expect(g.criteria.result.evidence[0]).toMatch(/38 cases a minute/);
+    expect(g.tips.join(" ")).not.toMatch(/Finish with the result/);
+  });
+
   it("links counts per period told in words, through the noun they count", () => {
     expect(
       linked(

@@ -198,7 +198,14 @@ export function extractEvidence(input: EvidenceInput, lexicon: Lexicon): Evidenc
   }
   // A change told across sentences belongs to the sentence with its after value.
   const at = new Map(real.map((s) => [s.sentence.index, s]));
-  for (const c of changes) if (c.linked) at.get(c.sentence)?.changes.push(c);
+  for (const c of changes) {
+    if (!c.linked) continue;
+    const s = at.get(c.sentence);
+    if (!s) continue;
+    s.changes.push(c);
+    // Its after value makes a sentence that played no part a result: "By week 6 it ran at 38 a minute."
+    if (s.roles.length === 0) s.roles = [{ role: "result", confidence: 0.5 }];
+  }
   return {
     sentences,
     wordCount,

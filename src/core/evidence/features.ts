@@ -303,11 +303,14 @@ function isSpeculative(scan: Scan, words: readonly string[], hedgedFigure: boole
   if (!scan.has("speculation_cues")) return false;
   const modal = (w: string | undefined) => w !== undefined && lex.index.wordIn(w, "modal_verbs");
   let hasModal = false;
+  let lastIf = Number.NEGATIVE_INFINITY;
   for (let i = 0; i < words.length; i++) {
     const w = words[i] as string;
+    if (w === "if") lastIf = i;
     if (modal(w)) hasModal = true;
-    // "would likely cut", "could have saved": a modal's verb, not a past event.
-    else if (isPast(w, lex) && !modal(words[i - 1]) && !modal(words[i - 2])) return false;
+    // "would likely cut", "could have saved": a modal's verb, not a past event; nor is the verb of a
+    // condition ("could save 15% if we consolidated the loads").
+    else if (isPast(w, lex) && !modal(words[i - 1]) && !modal(words[i - 2]) && i - lastIf > 3) return false;
   }
   return hasModal || hedgedFigure;
 }

@@ -204,11 +204,14 @@ export function linkChanges(sentences: readonly LinkableSentence[]): Change[] {
         }
       }
       const unit = unitKey(q);
-      if (!found && cue.strength === "strong" && unit) {
+      if (!found && unit && (cue.strength === "strong" || q.per)) {
         const seen = byUnit.get(`${unit}|${fam}`) ?? byJoinedUnit.get(unit);
-        // By unit alone only from the situation: "averaging 72 hours" ... "cut it to 24 hours".
+        // By unit alone only from the situation: "averaging 72 hours" ... "cut it to 24 hours". With no
+        // word of change, only the same count per the same period: "30 cases a minute" ... "38 cases a minute".
+        const sameRate = seen?.q.per === q.per && seen?.q.unit === q.unit;
         if (
           seen &&
+          (cue.strength === "strong" || sameRate) &&
           seen.q.value !== q.value &&
           (sameMeasure(seen.q, q) || seen.q.kind === "number") &&
           (roleOf(seen.s) === "situation" || seen.s.sentence.heading === "situation") &&
