@@ -118,6 +118,18 @@ describe("the feedback checker", () => {
     expect(kinds(check(g, answer))).toEqual(["vague_tip_on_measured"]);
   });
 
+  it('never says "a strong answer" beside another tip, and the checker catches it', () => {
+    const short =
+      "- Situation: unplanned downtime on the filler was 14 hours a month\n- Task: I owned the maintenance plan for the line\n- Action: I pulled the breakdown log, found that 60% of stops were the capper, and set up a weekly PM and a spare-parts kit\n- Result: downtime fell to 5 hours a month within a quarter";
+    const g = grade(short);
+    expect(g.tips.join(" ")).toMatch(/too short/);
+    expect(g.tips.join(" ")).not.toMatch(/strong answer/);
+    expect(check(g, short)).toEqual([]);
+    const both = structuredClone(g);
+    both.tips = [...g.tips, content.feedback.tips.keep_going];
+    expect(kinds(check(both, short))).toContain("strong_tip_with_gaps");
+  });
+
   it('catches "describes a plan" on an answer that is not one, and a list of numbers is never called a plan', () => {
     const g = tampered((x) => {
       x.tips = [render("hypothetical", { quote: "I re-slotted the 30 look-alike SKUs apart" })];

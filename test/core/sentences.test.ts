@@ -38,6 +38,18 @@ describe("segment", () => {
     ]);
   });
 
+  it("reads spelled-out headings with a spaced dash inside a line, but never a single letter so", () => {
+    const answer =
+      "situation - returns sat for days. task - I was asked to clear the backlog. action - I split returns by reason code. result - the backlog was under 100 in three weeks. A - this is prose.";
+    expect(segment(answer).map((s) => [s.heading, s.text])).toEqual([
+      ["situation", "returns sat for days."],
+      ["task", "I was asked to clear the backlog."],
+      ["action", "I split returns by reason code."],
+      ["result", "the backlog was under 100 in three weeks."],
+      ["result", "A - this is prose."],
+    ]);
+  });
+
   it("keeps prose that only looks like a heading: a lower-case letter, or no colon", () => {
     const answer = "Situation: plan B failed. a: we kept going. Result of that was a 5% gain.";
     expect(segment(answer).map((s) => [s.heading, s.text])).toEqual([

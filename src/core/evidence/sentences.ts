@@ -38,11 +38,12 @@ const HEADINGS: Record<string, StarPart> = {
 const HEADING_LINE =
   /^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?(situation|context|background|task|goal|objective|actions?|results?|outcome|impact|[star])(?:\*\*|__)?[ \t]*(?:(:)|[-)][ \t]|$)(?:\*\*|__)?[ \t]*/i;
 /**
- * A heading that opens a sentence inside a line ("…of stock. Task: I had to…"): one-line answers carry
- * their parts this way. Only with a colon, and a single letter only as a capital, so "a: …" is prose.
+ * A heading that opens a sentence inside a line ("…of stock. Task: I had to…", "… them. task - I was
+ * asked…"): one-line answers carry their parts this way. With a colon or a spaced dash, and a single
+ * letter only as a capital with a colon, so "a: …" and "A - …" are prose.
  */
 const INLINE_HEADING =
-  /^(?:\*\*|__)?(?:((?:situation|context|background|task|goal|objective|actions?|results?|outcome|impact))|([STAR]))(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*/i;
+  /^(?:\*\*|__)?(?:((?:situation|context|background|task|goal|objective|actions?|results?|outcome|impact))(?:\*\*|__)?(?:[ \t]*:|[ \t]+[-\u2013\u2014][ \t]+)|([STAR])(?:\*\*|__)?[ \t]*:)(?:\*\*|__)?[ \t]*/i;
 const BULLET = /^[ \t]*(?:[-*\u2022\u00B7\u25AA\u25BA\u2023\u25E6>]|\d{1,2}[.)])[ \t]+/;
 /** Abbreviations after which a full stop does not end a sentence. */
 const ABBREVIATION =

@@ -266,7 +266,11 @@ export function checkFeedback(grade: Grade, answer: string, content: CheckConten
   const short = CRITERIA.filter((c) => grade.criteria[c].score < 3);
   if (
     tipKeys.has("keep_going") &&
-    (grade.overall < 4 || grade.missing.length > 0 || grade.notices.length > 0 || short.length > 0)
+    (grade.overall < 4 ||
+      grade.missing.length > 0 ||
+      grade.notices.length > 0 ||
+      short.length > 0 ||
+      grade.tips.length > 1)
   )
     add(
       "strong_tip_with_gaps",

@@ -174,7 +174,8 @@ export function chooseTips(ctx: FeedbackContext): string[] {
     else add("scope_more", { level: ctx.level, found: found.join(", ") });
   }
   if (tips.length >= 2) return tips;
-  if (nothingMissing(ctx)) {
+  // Praise only an answer no tip has found anything to say about ("too short" and "strong" never together).
+  if (tips.length === 0 && nothingMissing(ctx)) {
     add("keep_going");
     return tips;
   }
