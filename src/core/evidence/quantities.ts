@@ -77,9 +77,10 @@ interface SentenceNumbers {
   quantities: Quantity[] | null;
 }
 
-// features.ts reads quantities and changes of the same sentence with the same scan: read it once.
 /** Words before a second figure that make it the earlier value: "… instead of 100", "… compared with 100". */
-const ONE_OVER = new Set(["instead of", "compared with", "compared to"]);
+const EARLIER_VALUE_WORDS = new Set(["instead of", "compared with", "compared to"]);
+
+// features.ts reads quantities and changes of the same sentence with the same scan: read it once.
 const cache = new WeakMap<Scan, SentenceNumbers>();
 
 const MAX_PAIR_GAP = 80;
@@ -195,7 +196,7 @@ function findPairs(r: MentionReader, ms: readonly Mention[]): Pair[] {
       const w = r.word(kB - 2);
       if (w === "down" || w === "up" || preA === "to")
         pair = { before: b, after: a, start: a.start, end: b.end };
-    } else if (softGap && between - 2 <= 3 && ONE_OVER.has(`${r.word(kB - 2)} ${preB}`)) {
+    } else if (softGap && between - 2 <= 3 && EARLIER_VALUE_WORDS.has(`${r.word(kB - 2)} ${preB}`)) {
       // "one in twenty late instead of one in three", "5 a day, compared with 100": the second came first.
       pair = { before: b, after: a, start: a.start, end: b.end };
     } else if (preB === "to" && between === 1 && cleanGap && preA !== "by") {

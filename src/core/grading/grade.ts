@@ -74,7 +74,6 @@ function baselineAndAfter(ev: Evidence, scores: CriterionScores): boolean {
   return scores.result.score >= 3 && [...kinds("result")].some((k) => before.has(k));
 }
 
-/** Grades one answer with the offline grader: pure, deterministic, no I/O. */
 /**
  * The candidate's own steps are told with "I" (at least a third of those with a subject). In a plan or a
  * habit, its steps count too: "I would quarantine the batch" is still told in the first person, though
@@ -86,6 +85,7 @@ function toldWithI(ev: Evidence): boolean {
   return i >= 1 && i / (i + we) >= 0.34;
 }
 
+/** Grades one answer with the offline grader: pure, deterministic, no I/O. */
 export function gradeAnswer(input: GradeInput, content: GradingContent): Grade {
   return gradeWithEvidence(input, content).grade;
 }
