@@ -140,7 +140,7 @@ describe("offline grader", () => {
 
   it("calls a result quantified when it states a figure, a time included", () => {
     const g = grade(
-      "On a night shift at our cross-dock, a trailer's load shifted and boxes blocked the main aisle. My job was to make the area safe before the morning wave. I closed the aisle, called the shift manager and re-stacked the load with two pickers using a pallet jack. The aisle was cleared within 25 minutes, nobody was hurt, and the morning wave left on time.",
+      "On a night shift at our cross-dock, a trailer's load shifted and boxes blocked the main aisle. My job was to make the area safe before the morning wave. I closed the aisle, called the shift manager and re-stacked the load with two pickers using a pallet jack. The aisle was open again within 25 minutes, nobody was hurt, and the morning wave left on time.",
     );
     expect(g.flags.quantified_result).toBe(true);
     expect(g.flags.baseline_and_after).toBe(false);

@@ -5,6 +5,9 @@ import { type Reader, sticky } from "./mention-reader.js";
 import { normalizeMetric } from "./mention-units.js";
 import type { PhraseHit } from "./phrases.js";
 
+/** "was open within", "were back up again within": a state reached, its time measured. */
+const STATE_VERBS = new Set(["was", "were"]);
+const AGAIN = new Set(["again", "back", "up"]);
 const CLAUSE_END = /^\s*(?:$|[,.;:!?)\]-])/;
 const TIME_FRAME_BEFORE =
   /(?:within|after|over|for|during|every|each|past|next|last|first|in the)\s+(?:the\s+|a\s+|about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?$/i;
@@ -76,10 +79,13 @@ export function markContext(r: Reader, m: Mention, hedges: HedgeSpan[], hedgeInd
     m.timeFrame =
       TIME_FRAME_BEFORE.test(text.slice(Math.max(0, m.start - 24), m.start)) ||
       TIME_FRAME_AFTER.test(text.slice(m.end, m.end + 30));
-    // "issues were resolved within 48 hours": a turnaround measured, not a time frame.
+    // "issues were resolved within 48 hours", "the aisle was open again within 25 minutes": a turnaround
+    // measured, not a time frame.
     if (m.timeFrame) {
       const k = r.skipQualifiers(m.first, m.start);
-      if (r.word(k - 1) === "within" && r.isPastVerb(k - 2)) m.timeFrame = false;
+      const state =
+        STATE_VERBS.has(r.word(k - 3)) || (STATE_VERBS.has(r.word(k - 4)) && AGAIN.has(r.word(k - 2)));
+      if (r.word(k - 1) === "within" && (r.isPastVerb(k - 2) || state)) m.timeFrame = false;
     }
   }
   // "120% of target", "150% of plan": against something else; "12% of orders" is a level.
