@@ -130,6 +130,12 @@ describe("offline grader", () => {
     expect(g.tips.join(" ")).toMatch(/Every step is told as "we"/);
   });
 
+  it("reads 'I looked at the data' as a step and 'the team seemed quicker' as a state", () => {
+    const first = (answer: string) => extractEvidence({ answer, question: "" }, content.lexicon).sentences[0];
+    expect(first("I looked at three months of pick data.")?.actingSubjects).toEqual(["singular"]);
+    expect(first("After that the team seemed quicker.")?.actingSubjects).toEqual([]);
+  });
+
   it("reads a sentence of several steps as action even when one of them is 'I noticed'", () => {
     const g = grade(
       "At my last job at a parts warehouse about a third of our orders went out late. My boss asked me to look at it. I sat with the pickers for two days and I noticed they were walking all over the place, so I moved the top fifty parts up front by the packing bench. After a month one in twenty went out late instead of one in three.",
