@@ -114,6 +114,14 @@ describe("offline grader", () => {
     expect(g.criteria.data_evidence.score).toBeLessThanOrEqual(1);
   });
 
+  it("keeps 'we usually shipped…' as the story's past, with its baseline", () => {
+    const g = grade(
+      "We usually shipped 200 orders a day before the change. I rebuilt the wave plan with the leads. After the change we shipped 260 orders a day.",
+    );
+    expect(g.flags.hypothetical).toBe(false);
+    expect(g.flags.baseline_and_after).toBe(true);
+  });
+
   it("reads a habit told with 'we' as a habit", () => {
     const g = grade(
       "We usually hold a huddle at six to go over the plan. We typically review the board and move people to the lines that are behind.",

@@ -246,6 +246,7 @@ function isHypothetical(
   words: readonly string[],
   pastAction: boolean,
   stepEnd: number,
+  pastTense: boolean,
 ): boolean {
   for (const hit of scan.hits("hypothetical_cues")) {
     const cue = hit.text.toLowerCase().replace(/\u2019/g, "'");
@@ -265,7 +266,8 @@ function isHypothetical(
     }
     if (PERSONAL_CUE.test(cue)) return true;
     // A bare "usually" or "typically" describes a habit only when nothing was done in the past tense.
-    if (!pastAction && (words.includes("i") || words.includes("we"))) return true;
+    // "We usually run two shifts" is a habit; "we usually ran two shifts" is the story's past.
+    if (!pastAction && (words.includes("i") || (words.includes("we") && !pastTense))) return true;
   }
   return false;
 }
@@ -439,6 +441,7 @@ export function sentenceFeatures(sentence: Sentence, total: number, lex: Compile
         words,
         strong && pastTense,
         firstStepEnd(scan.tokens, (w) => isPast(w, lex)),
+        pastTense,
       ) ||
       isSpeculative(scan, words, hedgedQuantities.length > 0, lex),
     firstPersonSingular: scan.count("pronoun:singular"),
