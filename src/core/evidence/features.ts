@@ -75,7 +75,7 @@ const SUBJECT_WINDOW = 4;
 /** The word after a position, read in place (a slice of the rest per hit would be quadratic). */
 const NEXT_WORD = /\s*(\S*)/y;
 const NO_HITS: string[] = [];
-const PERSONAL_CUE = /\b(?:i|i'd|i'll|we|we'd|my|you|one|what)\b/;
+const PERSONAL_CUE = /\b(?:i|i'd|i'll|my|you|one|what)\b/;
 
 /** What may follow an action verb's stem in its base form: "secur|e", "identif|y". */
 const BASE_REST = /^[ey]?$/;
@@ -235,7 +235,7 @@ function findActing(words: readonly string[], lex: CompiledLexicon, measured: bo
 }
 
 /** Modal cues that may sit inside a clause about the past: "so that I would", "how many I would need". */
-const MODAL_CUES = new Set(["i would", "i'd", "we would", "we'd", "i could", "i might"]);
+const MODAL_CUES = new Set(["i would", "i'd", "i could", "i might"]);
 const LIKE_THAT = /\blike (?:that|this)\s*$/i;
 const EMBEDDING = new Set("that so what how whether where which who".split(" "));
 const WORD_BEFORE = /(\p{L}+)[^\p{L}]*$/u;
@@ -252,13 +252,13 @@ function isHypothetical(
     const cue = hit.text.toLowerCase().replace(/\u2019/g, "'");
     if (MODAL_CUES.has(cue)) {
       const before = WORD_BEFORE.exec(norm.slice(Math.max(0, hit.start - 24), hit.start))?.[1] ?? "";
-      // "said that I'd", "so that we would" embed the modal; "in a case like that I'd" opens a plan.
+      // "said that I'd", "so that I would" embed the modal; "in a case like that I'd" opens a plan.
       const embedded =
         EMBEDDING.has(before.toLowerCase()) &&
         !LIKE_THAT.test(norm.slice(Math.max(0, hit.start - 24), hit.start));
       if (hit.start >= stepEnd || embedded) continue;
     }
-    if (cue === "i'd" || cue === "we'd") {
+    if (cue === "i'd") {
       NEXT_WORD.lastIndex = hit.end;
       const next = NEXT_WORD.exec(norm)?.[1]?.toLowerCase() ?? "";
       if (PARTICIPLE_AFTER_ID.test(next)) continue;
