@@ -33,6 +33,11 @@ describe("before and after values in different sentences", () => {
         "Our line was running at 120% of target on day shift. I split the late wave into two earlier waves. Misses fell to 3% within six weeks.",
       ),
     ).toEqual([]);
+    expect(
+      linked(
+        "Nights ran at 115% of capacity. I moved two jobs to days and split the late wave. Misses fell to 3% within six weeks.",
+      ),
+    ).toEqual([]);
   });
 
   it("links the same count per the same period with no word of change, and names line 2 no figure", () => {

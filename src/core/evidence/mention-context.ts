@@ -88,8 +88,10 @@ export function markContext(r: Reader, m: Mention, hedges: HedgeSpan[], hedgeInd
       if (r.word(k - 1) === "within" && (r.isPastVerb(k - 2) || state)) m.timeFrame = false;
     }
   }
-  // "120% of target", "150% of plan": against something else; "12% of orders" is a level.
-  if (m.percent && r.word(m.last) === "of" && r.againstReference(m.last + 1)) m.relative = true;
+  // "120% of target", "150% of plan", "115% of capacity": against something else (a share of a whole
+  // is never over 100%); "12% of orders" is a level.
+  if (m.percent && r.word(m.last) === "of" && (m.value > 100 || r.againstReference(m.last + 1)))
+    m.relative = true;
   markChange(r, m);
   markMoney(r, m);
 }
