@@ -119,6 +119,14 @@ describe("time frames and turnarounds", () => {
       true,
     ]);
   });
+
+  it("reads the time a state was reached in as a measure, and a level's 'within' as a time frame", () => {
+    expect(quantities("The aisle was open again within 25 minutes.")).toEqual([
+      ["25 minutes", "duration", 25, false],
+    ]);
+    expect(quantities("The line was back within two hours.")).toEqual([["two hours", "duration", 2, false]]);
+    expect(quantities("Scrap was 3% within six weeks.")[1]).toEqual(["six weeks", "duration", 6, true]);
+  });
 });
 
 describe("what quantities carry", () => {

@@ -8,6 +8,7 @@ import type { PhraseHit } from "./phrases.js";
 /** "was open within", "were back up again within": a state reached, its time measured. */
 const STATE_VERBS = new Set(["was", "were"]);
 const AGAIN = new Set(["again", "back", "up"]);
+const LETTERS = /^\p{L}+$/u;
 const CLAUSE_END = /^\s*(?:$|[,.;:!?)\]-])/;
 const TIME_FRAME_BEFORE =
   /(?:within|after|over|for|during|every|each|past|next|last|first|in the)\s+(?:the\s+|a\s+|about\s+|around\s+|roughly\s+|nearly\s+|almost\s+)?$/i;
@@ -83,8 +84,10 @@ export function markContext(r: Reader, m: Mention, hedges: HedgeSpan[], hedgeInd
     // measured, not a time frame.
     if (m.timeFrame) {
       const k = r.skipQualifiers(m.first, m.start);
+      // The state is a word ("open", "back"), not a figure: "scrap was 3% within six weeks" is a time frame.
       const state =
-        STATE_VERBS.has(r.word(k - 3)) || (STATE_VERBS.has(r.word(k - 4)) && AGAIN.has(r.word(k - 2)));
+        LETTERS.test(r.word(k - 2)) &&
+        (STATE_VERBS.has(r.word(k - 3)) || (STATE_VERBS.has(r.word(k - 4)) && AGAIN.has(r.word(k - 2))));
       if (r.word(k - 1) === "within" && (r.isPastVerb(k - 2) || state)) m.timeFrame = false;
     }
   }
