@@ -1,6 +1,8 @@
 import { describe, expect, it } from "vitest";
 import { extractEvidence } from "../../src/core/evidence/extract.js";
 import { cappedOverall } from "../../src/core/grading/caps.js";
+import { gradeAnswer } from "../../src/core/grading/grade.js";
+import { resolveQuestion } from "../../src/core/grading/resolve.js";
 import { GradeSchema } from "../../src/core/grading/types.js";
 import { content, grade, STRONG_ANSWER } from "../helpers/grade.js";
 
@@ -68,6 +70,37 @@ describe("offline grader", () => {
     // Told with "I", though only as a plan: the flag says whose steps they are, the criterion gives no credit.
     expect(g.flags.first_person_ownership).toBe(true);
     expect(g.notices.join(" ")).toMatch(/what you would do/);
+  });
+
+  it("gives the steps of a plan a thin action, never none and never more, whatever the fitted model says", () => {
+    // A model fitted on other folds can put a plan's action at 0; the rubric's floor holds it at "vague".
+    const models = content.calibration?.models;
+    if (!models) throw new Error("the shipped calibration is missing");
+    const noAction = {
+      ...content,
+      calibration: {
+        ...content.calibration,
+        models: { ...models, action: { ...models.action, thresholds: [1e3, 1e3 + 1] } },
+      },
+    } as typeof content;
+    const graded = (answer: string) => {
+      const q = resolveQuestion("How do you handle conflict?", content.bank, "entry");
+      return gradeAnswer({ answer, question: q.ref, level: q.level }, noAction);
+    };
+    for (const plan of [
+      "I would first find out what the disagreement is really about and then try to work out a fix with both people.",
+      "Speak to each side of the conflict separately. Ask for examples of the problem. Look for a compromise both can accept.",
+      "First, I would sit down with both of them to hear the conflict out. Then I would agree a next step with each.",
+    ]) {
+      const g = graded(plan);
+      expect(g.flags.hypothetical, plan).toBe(true);
+      expect(g.criteria.action.score, plan).toBe(1);
+    }
+    // No step to credit: no example at all, or a joke; and a real story is left to the model.
+    expect(graded("I don't really have an example for that one, sorry.").criteria.action.score).toBe(0);
+    expect(graded("Honestly? I'd fire everyone and hire robots lol. Kidding.").criteria.action.score).toBe(0);
+    expect(graded(STRONG_ANSWER).criteria.action.score).toBe(0);
+    expect(grade(STRONG_ANSWER).criteria.action.score).toBeGreaterThanOrEqual(3);
   });
 
   it("gives a habit told at length in the first person a 2, and a short one a 1", () => {

@@ -57,6 +57,8 @@ export interface Evidence {
    */
   plannedSingular: number;
   plannedPlural: number;
+  /** Every step of a plan or habit, whoever it is told by (advice without a subject included). */
+  plannedSteps: number;
   methods: MethodEvidence[];
   quantities: Quantity[];
   changes: Change[];
@@ -229,6 +231,7 @@ export function extractEvidence(input: EvidenceInput, lexicon: Lexicon): Evidenc
     pluralActions: countSubject("plural"),
     plannedSingular: planned.filter((s) => s.firstPersonSingular > 0).length,
     plannedPlural: planned.filter((s) => s.firstPersonPlural > 0).length,
+    plannedSteps: planned.length,
     methods: methodEvidence(sentences, lex),
     quantities: real.flatMap((s) => s.quantities),
     changes,

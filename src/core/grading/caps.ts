@@ -54,6 +54,8 @@ export interface AnswerGate {
   notices: NoticeKey[];
   /** The highest score each criterion may get. */
   criterionMax: Record<CriterionId, number>;
+  /** The lowest score each criterion gets offline, whatever the fitted model says. */
+  criterionMin: Record<CriterionId, number>;
   /** The highest overall before the rubric's own caps (scope, missing parts, short answers). */
   overallMax: number;
 }
@@ -100,7 +102,12 @@ export function answerGate(ev: Evidence): AnswerGate {
     criterionMax.data_evidence = Math.min(criterionMax.data_evidence, 1);
     criterionMax.result = Math.min(criterionMax.result, 2);
   }
-  return { notices, criterionMax, overallMax };
+  const criterionMin = Object.fromEntries(CRITERIA.map((c) => [c, 0])) as Record<CriterionId, number>;
+  // A plan's steps are actions told thinly (the anchor "vague"), not no action at all: "I would first
+  // find out what the problem is and work out a solution" tells what the candidate would do.
+  if (ev.hypothetical && notices.length === 1 && !ev.joke && ev.plannedSteps > 0)
+    criterionMin.action = Math.min(1, criterionMax.action);
+  return { notices, criterionMax, criterionMin, overallMax };
 }
 
 /** The overall 1–5 from criterion scores: the rubric's weights, then every cap the answer calls for. */

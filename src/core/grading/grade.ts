@@ -9,7 +9,7 @@ import { assessTopic, onTopic } from "../evidence/topic.js";
 import { render } from "../feedback/template.js";
 import type { Level } from "../levels.js";
 import type { Probe } from "../questions/schema.js";
-import { answerGate, cappedOverall } from "./caps.js";
+import { type AnswerGate, answerGate, cappedOverall } from "./caps.js";
 import { evidenceQuotes } from "./evidence-quotes.js";
 import { chooseFollowUp, chooseTips, listMissing, shorten } from "./feedback.js";
 import { limitAnswer, truncatedNotice } from "./limits.js";
@@ -35,9 +35,13 @@ export type GradingContent = Pick<Content, "rubric" | "lexicon" | "feedback" | "
   calibration?: Calibration | null;
 };
 
-function gate(scores: CriterionScores, max: Record<CriterionId, number>): CriterionScores {
+function gate(
+  scores: CriterionScores,
+  { criterionMax: max, criterionMin: min }: Pick<AnswerGate, "criterionMax" | "criterionMin">,
+): CriterionScores {
   const out = { ...scores };
-  for (const c of CRITERIA) out[c] = { ...scores[c], score: Math.min(scores[c].score, max[c]) };
+  for (const c of CRITERIA)
+    out[c] = { ...scores[c], score: Math.max(min[c], Math.min(scores[c].score, max[c])) };
   return out;
 }
 
@@ -120,7 +124,7 @@ export function gradeWithEvidence(input: GradeInput, content: GradingContent): O
   );
   const ev: Evidence = { ...read, topic, relevance: { ...read.relevance, onTopic: onTopic(read, topic) } };
   const answerCaps = answerGate(ev);
-  const ruleScores = gate(scoreCriteria(ev), answerCaps.criterionMax);
+  const ruleScores = gate(scoreCriteria(ev), answerCaps);
   const competencyName = (id: string | null) =>
     (id && bank.competency(id)?.name.toLowerCase()) ?? "another competency";
   const topicNames = { asked: competencyName(topic.asked), told: competencyName(topic.told) };
@@ -144,7 +148,7 @@ export function gradeWithEvidence(input: GradeInput, content: GradingContent): O
         Object.fromEntries(
           CRITERIA.map((c) => [c, { ...ruleScores[c], score: calibratedScores[c] }]),
         ) as CriterionScores,
-        answerCaps.criterionMax,
+        answerCaps,
       )
     : ruleScores;
   const modelled = calibrated
