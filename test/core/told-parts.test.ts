@@ -93,6 +93,21 @@ it("credits a task given under its own heading in the middle of a line", () => {
   expect(g.criteria.task.evidence.join(" ")).toContain("lift fill rate to 97%");
 });
 
+it("counts what the Task heading says had to be done as the task, not as steps", () => {
+  const answer = [
+    "Situation: two customers at our returns counter got into a shouting match over one refund and the queue backed up.",
+    "Task: I needed to find a way to separate them and keep the counter open for the other twenty people waiting.",
+    "Action: I asked a colleague to take the queue, walked one customer to the service desk and processed his refund there.",
+    "Result: the counter kept moving and neither customer complained to the store manager.",
+  ].join("\n");
+  const ev = read(answer);
+  const taskSentence = ev.sentences.find((s) => s.sentence.heading === "task");
+  expect(taskSentence?.concreteAction).toBe(false);
+  expect(ev.sentences.find((s) => s.sentence.heading === "action")?.concreteAction).toBe(true);
+  const g = grade(answer, QUESTION);
+  expect(g.criteria.action.evidence.join(" ")).not.toContain("I needed to find a way");
+});
+
 describe("how a past story opens and ends", () => {
   it("counts an unmeasured ending as a thin result, never as a clear one", () => {
     const g = grade(

@@ -78,7 +78,10 @@ const NON_ENGLISH_MIN_WORDS = 6;
 const NON_ENGLISH_FUNCTION_RATIO = 0.1;
 const SALAD_SHARE = 0.5;
 
-function isConcreteAction(f: SentenceFeatures, roles: RoleScore[]): boolean {
+function isConcreteAction(f: SentenceFeatures, roles: RoleScore[], actionHeading: boolean): boolean {
+  // Under the answer's own "Task" heading, with its own "Action" heading to come, "I needed to relocate
+  // one family" is what had to be done; the steps are told where the candidate put them.
+  if (actionHeading && f.sentence.heading === "task" && roles[0]?.role === "task") return false;
   if (!f.strongVerb || f.hypothetical || f.salad || f.methodsOnly || f.actingSubjects.length === 0)
     return false;
   if (!roles.some((r) => r.role === "action")) return false;
@@ -138,10 +141,11 @@ export function extractEvidence(input: EvidenceInput, lexicon: Lexicon): Evidenc
   const lex = compileLexicon(lexicon);
   const norm = normalizeForMatching(input.answer);
   const segments = segment(input.answer);
+  const actionHeading = segments.some((s) => s.heading === "action");
   const sentences: AnalyzedSentence[] = segments.map((s) => {
     const f = sentenceFeatures(s, segments.length, lex);
     const roles = classifyRoles(f);
-    return { ...f, roles, concreteAction: isConcreteAction(f, roles) };
+    return { ...f, roles, concreteAction: isConcreteAction(f, roles, actionHeading) };
   });
   const wordCount = segments.reduce((n, s) => n + s.wordCount, 0);
   let functionWords = 0;
