@@ -223,6 +223,19 @@ describe("offline grader", () => {
     expect(g.tips.join(" ")).toMatch(/Your result says "After that the team seemed quicker"/);
   });
 
+  it("reads a story told as Cause–Action–Resolution: its resolution is the result, quoted without its label", () => {
+    const answer = [
+      "Cause: our returns desk was refunding damaged goods without any check, and losses were climbing every month.",
+      "Action: I set up a manager's check on every damaged return and trained the four clerks on the new step.",
+      "Resolution: fraudulent refunds stopped within the quarter and the store manager rolled the check out to the other desks.",
+    ].join("\n");
+    const g = grade(answer, "Tell me about a time you fixed a broken process.");
+    expect(g.criteria.result.score).toBeGreaterThanOrEqual(1);
+    expect(g.criteria.result.evidence[0]).toMatch(/^fraudulent refunds stopped/);
+    expect(g.criteria.situation.evidence[0]).toMatch(/^our returns desk/);
+    expect(g.tips.join(" ")).not.toMatch(/Finish with the result/);
+  });
+
   it("writes tips in the candidate's own words", () => {
     const g = grade(
       "Last year at our warehouse, picking errors were a big problem for customers. I was asked to fix it. I retrained the pickers on the scanners and I changed the labels on the racks. After that, accuracy improved a lot and everyone was happy.",
@@ -312,5 +325,31 @@ describe("offline grader", () => {
     expect(
       grade("I cut scrap from 8% to 3% with a Pareto, saving $120k a year.").overall,
     ).toBeLessThanOrEqual(2);
+  });
+
+  it("caps a story told in one or two sentences at 2 however long, and says why", () => {
+    const twoSentences =
+      "At our plant the packaging line was scrapping about 8% of cartons because of glue faults, so I pulled three months of reject data, ran a Pareto chart with the shift leads, found that two nozzles caused most of the faults and set up a daily nozzle check. " +
+      "Scrap fell from 8% to 3% within six weeks, which saved about $120,000 a year, and the plant manager rolled the check out to the other two lines.";
+    const g = grade(twoSentences);
+    expect(g.overall).toBeLessThanOrEqual(2);
+    expect(g.tips.join(" ")).toMatch(/In two sentences this reads as a summary/);
+    // The same story told sentence by sentence is not held there.
+    const told = twoSentences
+      .replace(", so I pulled", ". I pulled")
+      .replace(", found that", ". I found that")
+      .replace(", which saved", ". That saved");
+    const h = grade(told);
+    expect(h.overall).toBeGreaterThan(2);
+    expect(h.tips.join(" ")).not.toMatch(/summary, not a story/);
+  });
+
+  it("counts a long run-on sentence cut for reading as the one sentence it is", () => {
+    const runOn =
+      "I was the scheduler on the bottling line and changeovers were taking almost an hour, and then I filmed three of them with the crew, and then we split the steps into internal and external ones, and then I moved the label and cap prep off the line, and then we trained both shifts on the new sequence and changeovers came down to about 25 minutes";
+    const ev = extractEvidence({ answer: runOn, question: "" }, content.lexicon);
+    expect(ev.sentences.length).toBeGreaterThan(1);
+    expect(ev.sentences.filter((s) => !s.sentence.runOn)).toHaveLength(1);
+    expect(grade(runOn).overall).toBeLessThanOrEqual(2);
   });
 });

@@ -50,6 +50,28 @@ describe("segment", () => {
     ]);
   });
 
+  it("reads Cause/Problem/Challenge–Action–Result/Resolution headings, and drops a summary's label", () => {
+    const answer = [
+      "- Nugget: I got a late client order out on time by re-sequencing the line.",
+      "- Cause: a supplier slipped two weeks on the housings.",
+      "- Action: I moved the order ahead of two stock builds.",
+      "- Resolution: the order shipped a day early.",
+      "Problem - the paint booth kept faulting. Challenge: nobody owned the fix.",
+    ].join("\n");
+    expect(segment(answer).map((s) => [s.heading, s.text])).toEqual([
+      [null, "I got a late client order out on time by re-sequencing the line."],
+      ["situation", "a supplier slipped two weeks on the housings."],
+      ["action", "I moved the order ahead of two stock builds."],
+      ["result", "the order shipped a day early."],
+      ["situation", "the paint booth kept faulting."],
+      ["situation", "nobody owned the fix."],
+    ]);
+    // A word that only starts like one is prose: "Because…", "Problems like this…".
+    expect(
+      segment("Because of the delay we lost a day. Problems like this cost us.").map((s) => s.heading),
+    ).toEqual([null, null]);
+  });
+
   it("keeps prose that only looks like a heading: a lower-case letter, or no colon", () => {
     const answer = "Situation: plan B failed. a: we kept going. Result of that was a 5% gain.";
     expect(segment(answer).map((s) => [s.heading, s.text])).toEqual([

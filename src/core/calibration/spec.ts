@@ -66,6 +66,9 @@ export const MODEL_SPECS: Record<ModelId, ModelSpec> = {
       "action_clauses",
       "story_clauses",
       "action_abstract",
+      // How much the steps say: one long, specific step ("I used wiring diagrams to trace the power from
+      // the source through the load centres…") is clear to interviewers though it counts as one.
+      "action_words",
       // Its own count of steps, without the nouns and adjectives a verb's stem also finds; the other
       // models keep reading action_steps. Not the answer's figures: how many numbers a story has says
       // nothing of how clearly its steps are told (dropping it held up on splits not used to choose it).

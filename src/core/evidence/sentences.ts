@@ -12,6 +12,8 @@ export interface Sentence {
   /** A "Situation:" / "S:" heading that this sentence sits under. */
   heading: StarPart | null;
   bullet: boolean;
+  /** Cut from a long run-on sentence that goes on in the next piece (see LONG_CHUNK_WORDS). */
+  runOn: boolean;
   wordCount: number;
 }
 
@@ -20,6 +22,10 @@ const HEADINGS: Record<string, StarPart> = {
   situation: "situation",
   context: "situation",
   background: "situation",
+  // Cause/Challenge/Problem–Action–Result: the same story told as CAR or PAR.
+  cause: "situation",
+  challenge: "situation",
+  problem: "situation",
   t: "task",
   task: "task",
   goal: "task",
@@ -31,19 +37,33 @@ const HEADINGS: Record<string, StarPart> = {
   result: "result",
   results: "result",
   outcome: "result",
+  resolution: "result",
   impact: "result",
 };
 
 // "S:", "**Situation** -", "## Result", "Task)" at the start of a line. A bare single letter needs a colon.
-const HEADING_LINE =
-  /^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?(situation|context|background|task|goal|objective|actions?|results?|outcome|impact|[star])(?:\*\*|__)?[ \t]*(?:(:)|[-)][ \t]|$)(?:\*\*|__)?[ \t]*/i;
+const HEADING_WORDS =
+  "situation|context|background|cause|challenge|problem|task|goal|objective|actions?|results?|resolution|outcome|impact";
+/**
+ * The heading of a story's summary ("Nugget:", "Summary:"), told before its parts: the label is dropped
+ * and the lines under it play whatever part they read as. (Reading them as no part at all was tried:
+ * cross-validated, it agreed less with interviewers' overall scores.)
+ */
+const SUMMARY_LINE =
+  /^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?(?:nugget|summary|overview|headline|in short)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*/i;
+const HEADING_LINE = new RegExp(
+  `^[ \\t]*(?:#{1,6}[ \\t]*)?(?:\\*\\*|__)?(${HEADING_WORDS}|[star])(?:\\*\\*|__)?[ \\t]*(?:(:)|[-)][ \\t]|$)(?:\\*\\*|__)?[ \\t]*`,
+  "i",
+);
 /**
  * A heading that opens a sentence inside a line ("…of stock. Task: I had to…", "… them. task - I was
  * asked…"): one-line answers carry their parts this way. With a colon or a spaced dash, and a single
  * letter only as a capital with a colon, so "a: …" and "A - …" are prose.
  */
-const INLINE_HEADING =
-  /^(?:\*\*|__)?(?:((?:situation|context|background|task|goal|objective|actions?|results?|outcome|impact))(?:\*\*|__)?(?:[ \t]*:|[ \t]+[-\u2013\u2014][ \t]+)|([STAR])(?:\*\*|__)?[ \t]*:)(?:\*\*|__)?[ \t]*/i;
+const INLINE_HEADING = new RegExp(
+  `^(?:\\*\\*|__)?(?:(${HEADING_WORDS})(?:\\*\\*|__)?(?:[ \\t]*:|[ \\t]+[-\\u2013\\u2014][ \\t]+)|([STAR])(?:\\*\\*|__)?[ \\t]*:)(?:\\*\\*|__)?[ \\t]*`,
+  "i",
+);
 const BULLET = /^[ \t]*(?:[-*\u2022\u00B7\u25AA\u25BA\u2023\u25E6>]|\d{1,2}[.)])[ \t]+/;
 /** Abbreviations after which a full stop does not end a sentence. */
 const ABBREVIATION =
@@ -57,8 +77,7 @@ const CLAUSE_BREAK =
 const SENTENCE_END = /(?<![.!?])[.!?]+["')\]]*(?=\s)/g;
 
 /** "(Result)" or "[Action]" after the text it names: the label comes last, as some people write it. */
-const TRAILING_TAG =
-  /^[([](situation|context|background|task|goal|objective|actions?|results?|outcome|impact)[)\]][.:]?$/i;
+const TRAILING_TAG = new RegExp(`^[([](${HEADING_WORDS})[)\\]][.:]?$`, "i");
 
 /**
  * Gives the sentences before a trailing tag, back to the previous tag, the tag's part, and drops the
@@ -164,6 +183,7 @@ export function segment(answer: string): Sentence[] {
       start += b[0].length;
     }
     const h = HEADING_LINE.exec(norm.slice(start, lineEnd));
+    const brief = h ? null : SUMMARY_LINE.exec(norm.slice(start, lineEnd));
     if (h?.[1]) {
       const key = h[1].toLowerCase();
       const singleLetter = key.length === 1;
@@ -171,8 +191,13 @@ export function segment(answer: string): Sentence[] {
         heading = HEADINGS[key] ?? heading;
         start += h[0].length;
       }
+    } else if (brief) {
+      heading = null;
+      start += brief[0].length;
     }
-    const pieces = splitSentences(norm, { start, end: lineEnd }).flatMap((s) => splitLong(norm, s));
+    const pieces = splitSentences(norm, { start, end: lineEnd }).flatMap((s) =>
+      splitLong(norm, s).map((p, i, all) => ({ ...p, runOn: i < all.length - 1 })),
+    );
     for (const [k, piece] of pieces.entries()) {
       let span = trimSpan(norm, piece);
       if (!span) continue;
@@ -195,6 +220,7 @@ export function segment(answer: string): Sentence[] {
         norm: spanNorm,
         heading,
         bullet,
+        runOn: piece.runOn,
         wordCount: words(spanNorm).length,
       });
     }

@@ -36,6 +36,7 @@ export const TIP_KEYS = [
   "no_business_effect",
   "too_long",
   "too_short",
+  "few_sentences",
   "hedges",
   "scope",
   "scope_more",

@@ -110,6 +110,23 @@ export function answerGate(ev: Evidence): AnswerGate {
   return { notices, criterionMax, criterionMin, overallMax };
 }
 
+/**
+ * Sentences as the candidate wrote them, that say something: a stray word or a heading on its own line
+ * is not one, and a run-on sentence cut into pieces for reading is still one.
+ */
+const SENTENCE_MIN_WORDS = 3;
+export function toldSentences(ev: Evidence): number {
+  return ev.sentences.filter(
+    (s) => !s.salad && !s.sentence.runOn && s.sentence.wordCount >= SENTENCE_MIN_WORDS,
+  ).length;
+}
+
+/** Told in so few sentences that the rubric caps it (`few_sentences`). */
+export function fewSentences(ev: Evidence, rubric: Rubric): boolean {
+  const few = rubric.few_sentences;
+  return few !== undefined && !ev.empty && toldSentences(ev) <= few.at_most;
+}
+
 /** The overall 1–5 from criterion scores: the rubric's weights, then every cap the answer calls for. */
 export function cappedOverall(
   scores: Record<CriterionId, number>,
@@ -129,6 +146,7 @@ export function cappedOverall(
   }
   const short = rubric.short_answers.find((r) => ev.wordCount < r.below_words);
   if (short) overall = Math.min(overall, short.overall_max);
+  if (fewSentences(ev, rubric)) overall = Math.min(overall, rubric.few_sentences?.overall_max ?? overall);
   // A plan or a habit is capped at 2, and a worked-out one (several steps with their setting) earns
   // that 2: the thin action and result its gate gives would otherwise leave it at 1 with a one-liner.
   if (ev.hypothetical && overall < HYPOTHETICAL_WORKED_OUT && workedOut(ev) && !short)

@@ -6,7 +6,7 @@ import { render } from "../feedback/template.js";
 import type { Level } from "../levels.js";
 import type { Probe } from "../questions/schema.js";
 import type { Rubric } from "../rubric/schema.js";
-import { answerGate } from "./caps.js";
+import { answerGate, fewSentences, toldSentences } from "./caps.js";
 import { candidates, keyFigure, windowAround } from "./evidence-quotes.js";
 import type { ScopeCheck } from "./overall.js";
 import type { CriterionScores } from "./scores.js";
@@ -44,6 +44,8 @@ export interface FeedbackContext {
   scope: ScopeCheck;
   level: Level;
   feedback: Feedback;
+  /** The rubric's caps, so that a tip says why one was applied. */
+  rubric: Rubric;
   /** The overall score as given: "a strong answer" only at 4 or 5. Without it, every criterion must be 3+. */
   overall?: number;
 }
@@ -106,6 +108,9 @@ function nothingMissing(ctx: FeedbackContext): boolean {
   );
 }
 
+/** Below this many words, "too short" says what the sentence count would. */
+const TOO_SHORT_WORDS = 60;
+
 /** Two or three tips in the candidate's own words, most useful first. */
 export function chooseTips(ctx: FeedbackContext): string[] {
   const { ev, scores, feedback } = ctx;
@@ -131,6 +136,13 @@ export function chooseTips(ctx: FeedbackContext): string[] {
       actual: issue.actual,
       quote: shorten(issue.text),
     });
+  // Long enough, but told in a sentence or two: the cap that holds it at 2 is explained first.
+  if (ev.wordCount >= TOO_SHORT_WORDS && !ev.salad && fewSentences(ev, ctx.rubric)) {
+    const n = toldSentences(ev);
+    add("few_sentences", {
+      sentences: n === 1 ? "one sentence" : n === 2 ? "two sentences" : `${n} sentences`,
+    });
+  }
   const unshown = unshownMethods(ev);
   if (unshown.length > 0) add("method_not_shown", { method: unshown.slice(0, 2).join(" and ") });
   const result = resultSentence(ctx);
@@ -164,7 +176,7 @@ export function chooseTips(ctx: FeedbackContext): string[] {
     add("no_business_effect", { quote_short: `"${quoteOf(result, 50)}"` });
   }
   if (ev.speakingSeconds > 300) add("too_long", { minutes: Math.round(ev.speakingSeconds / 60) });
-  if (ev.wordCount < 60) add("too_short", { words: ev.wordCount });
+  if (ev.wordCount < TOO_SHORT_WORDS) add("too_short", { words: ev.wordCount });
   const hedge = ev.sentences.flatMap((s) => s.hits.hedges)[0];
   if (hedge && ev.hedges + ev.fillers >= 4) add("hedges", { quote: hedge });
   if (ctx.scope.short) {

@@ -177,7 +177,7 @@ export function gradeWithEvidence(input: GradeInput, content: GradingContent): O
       s && (s.hits.business_effect_terms.length > 0 || s.quantities.some((q) => q.kind === "money")),
     );
   });
-  const ctx = { ev, scores, flags, businessEffect, scope, level: input.level, feedback, overall };
+  const ctx = { ev, scores, flags, businessEffect, scope, level: input.level, feedback, rubric, overall };
   const quotes = evidenceQuotes(ev, scores);
   const criteria = Object.fromEntries(
     CRITERIA.map((c) => {

@@ -67,6 +67,13 @@ export const RubricSchema = z
         }),
       )
       .min(1),
+    /** An answer told in this few sentences cannot tell a setting, its steps and their outcome. */
+    few_sentences: z
+      .strictObject({
+        at_most: z.number().int().positive(),
+        overall_max: z.number().int().min(1).max(5),
+      })
+      .optional(),
   })
   .superRefine((r, ctx) => {
     const ids = r.criteria.map((c) => c.id).join(",");
