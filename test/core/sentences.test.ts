@@ -72,6 +72,26 @@ describe("segment", () => {
     ).toEqual([null, null]);
   });
 
+  it("reads headings told with an article, and drops a label that names two parts at once", () => {
+    const withArticles =
+      "The Situation: the line was late. The Task: I had to fix it. My Actions: I moved two pickers. The Result: on time.";
+    expect(segment(withArticles).map((s) => [s.heading, s.text])).toEqual([
+      ["situation", "the line was late."],
+      ["task", "I had to fix it."],
+      ["action", "I moved two pickers."],
+      ["result", "on time."],
+    ]);
+    const twoInOne =
+      "Situation/Task: the line was late and I had to fix it.\nAction and Result: I moved pickers and it worked.";
+    expect(segment(twoInOne).map((s) => [s.heading, s.text])).toEqual([
+      [null, "the line was late and I had to fix it."],
+      [null, "I moved pickers and it worked."],
+    ]);
+    // In prose, "The result: …" names its part but heads nothing after it.
+    const prose = "I was the planner. The problem: our lead times were wrong. I fixed them.";
+    expect(segment(prose).map((s) => s.heading)).toEqual([null, null, null]);
+  });
+
   it("keeps prose that only looks like a heading: a lower-case letter, or no colon", () => {
     const answer = "Situation: plan B failed. a: we kept going. Result of that was a 5% gain.";
     expect(segment(answer).map((s) => [s.heading, s.text])).toEqual([

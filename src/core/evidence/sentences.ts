@@ -44,15 +44,20 @@ const HEADINGS: Record<string, StarPart> = {
 // "S:", "**Situation** -", "## Result", "Task)" at the start of a line. A bare single letter needs a colon.
 const HEADING_WORDS =
   "situation|context|background|cause|challenge|problem|task|goal|objective|actions?|results?|resolution|outcome|impact";
+/** "The Result:", "My actions:": a heading told with its article. */
+const HEADING_ARTICLE = "(?:(?:the|my|our)[ \\t]+)?";
 /**
- * The heading of a story's summary ("Nugget:", "Summary:"), told before its parts: the label is dropped
- * and the lines under it play whatever part they read as. (Reading them as no part at all was tried:
+ * Labels that name no one part, dropped so that the lines under them play whatever part they read as:
+ * a story's summary ("Nugget:", "Summary:"), told before its parts, and two parts under one heading
+ * ("Situation/Task:", "Action and Result:"). (Reading a summary as no part at all was tried:
  * cross-validated, it agreed less with interviewers' overall scores.)
  */
-const SUMMARY_LINE =
-  /^[ \t]*(?:#{1,6}[ \t]*)?(?:\*\*|__)?(?:nugget|summary|overview|headline|in short)(?:\*\*|__)?[ \t]*:(?:\*\*|__)?[ \t]*/i;
+const UNPARTED_LINE = new RegExp(
+  `^[ \\t]*(?:#{1,6}[ \\t]*)?(?:\\*\\*|__)?${HEADING_ARTICLE}(?:nugget|summary|overview|headline|in short|(?:${HEADING_WORDS})[ \\t]*(?:/|&|\\+|and)[ \\t]*(?:${HEADING_WORDS}))(?:\\*\\*|__)?[ \\t]*:(?:\\*\\*|__)?[ \\t]*`,
+  "i",
+);
 const HEADING_LINE = new RegExp(
-  `^[ \\t]*(?:#{1,6}[ \\t]*)?(?:\\*\\*|__)?(${HEADING_WORDS}|[star])(?:\\*\\*|__)?[ \\t]*(?:(:)|[-)][ \\t]|$)(?:\\*\\*|__)?[ \\t]*`,
+  `^[ \\t]*(?:#{1,6}[ \\t]*)?(?:\\*\\*|__)?(${HEADING_ARTICLE}(?:${HEADING_WORDS})|[star])(?:\\*\\*|__)?[ \\t]*(?:(:)|[-)][ \\t]|$)(?:\\*\\*|__)?[ \\t]*`,
   "i",
 );
 /**
@@ -61,9 +66,11 @@ const HEADING_LINE = new RegExp(
  * letter only as a capital with a colon, so "a: …" and "A - …" are prose.
  */
 const INLINE_HEADING = new RegExp(
-  `^(?:\\*\\*|__)?(?:(${HEADING_WORDS})(?:\\*\\*|__)?(?:[ \\t]*:|[ \\t]+[-\\u2013\\u2014][ \\t]+)|([STAR])(?:\\*\\*|__)?[ \\t]*:)(?:\\*\\*|__)?[ \\t]*`,
+  `^(?:\\*\\*|__)?(?:(${HEADING_ARTICLE}(?:${HEADING_WORDS}))(?:\\*\\*|__)?(?:[ \\t]*:|[ \\t]+[-\\u2013\\u2014][ \\t]+)|([STAR])(?:\\*\\*|__)?[ \\t]*:)(?:\\*\\*|__)?[ \\t]*`,
   "i",
 );
+/** The heading's own word, without its article: "The Result" → "result". */
+const partWord = (label: string) => label.toLowerCase().replace(/^(?:the|my|our)\s+/, "");
 const BULLET = /^[ \t]*(?:[-*\u2022\u00B7\u25AA\u25BA\u2023\u25E6>]|\d{1,2}[.)])[ \t]+/;
 /** Abbreviations after which a full stop does not end a sentence. */
 const ABBREVIATION =
@@ -182,18 +189,18 @@ export function segment(answer: string): Sentence[] {
       bullet = true;
       start += b[0].length;
     }
-    const h = HEADING_LINE.exec(norm.slice(start, lineEnd));
-    const brief = h ? null : SUMMARY_LINE.exec(norm.slice(start, lineEnd));
+    const unparted = UNPARTED_LINE.exec(norm.slice(start, lineEnd));
+    const h = unparted ? null : HEADING_LINE.exec(norm.slice(start, lineEnd));
     if (h?.[1]) {
-      const key = h[1].toLowerCase();
+      const key = partWord(h[1]);
       const singleLetter = key.length === 1;
       if (!singleLetter || h[2] === ":") {
         heading = HEADINGS[key] ?? heading;
         start += h[0].length;
       }
-    } else if (brief) {
+    } else if (unparted) {
       heading = null;
-      start += brief[0].length;
+      start += unparted[0].length;
     }
     const pieces = splitSentences(norm, { start, end: lineEnd }).flatMap((s) =>
       splitLong(norm, s).map((p, i, all) => ({ ...p, runOn: i < all.length - 1 })),
@@ -201,9 +208,13 @@ export function segment(answer: string): Sentence[] {
     for (const [k, piece] of pieces.entries()) {
       let span = trimSpan(norm, piece);
       if (!span) continue;
-      const inline = k > 0 ? INLINE_HEADING.exec(norm.slice(span.start, span.end)) : null;
+      const found = k > 0 ? INLINE_HEADING.exec(norm.slice(span.start, span.end)) : null;
+      // "…late. The result: we won." is a heading only in an answer already told under headings; in
+      // prose it is a sentence that names its part.
+      const inline =
+        found?.[1] && heading === null && partWord(found[1]) !== found[1].toLowerCase() ? null : found;
       const key =
-        inline?.[1]?.toLowerCase() ??
+        (inline?.[1] ? partWord(inline[1]) : undefined) ??
         (inline?.[2] && /[STAR]/.test(inline[2]) ? inline[2].toLowerCase() : undefined);
       if (inline && key) {
         heading = HEADINGS[key] ?? heading;
