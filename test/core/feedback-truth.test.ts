@@ -212,6 +212,23 @@ Within two months they escalated only twice a week, and our OTIF on their defini
     expect(g.criteria.action.evidence.join(" ")).toMatch(/I found that/);
   });
 
+  it("asks for guessed figures to be stated firmly, not for a before and after the answer gives", () => {
+    const answer = `I was the process tech on nights and the filler kept jamming on the 500 ml bottles.
+I logged every jam for two weeks and found the guide rails were not reset to the right width after a changeover.
+I made a setup card with the widths and trained the other operators on it.
+After that jams went from something like twelve a week down to maybe two or three.`;
+    const g = grade(answer);
+    expect(tipText(g)).toMatch(/as guesses \("After that jams went from something like twelve a week/);
+    expect(tipText(g)).not.toMatch(/give the before and after/);
+    expect(check(g, answer)).toEqual([]);
+    // Told firmly, the same result is measured and asked for nothing of the kind.
+    const firm = grade(
+      answer.replace("something like twelve", "twelve").replace("maybe two or three", "three"),
+    );
+    expect(tipText(firm)).not.toMatch(/as guesses/);
+    expect(firm.criteria.result.score).toBeGreaterThanOrEqual(3);
+  });
+
   it("never quotes a goal as an action, whatever the phrasing", () => {
     const goals = [
       "My goal was to cut the pick error rate to under 0.5% before peak.",

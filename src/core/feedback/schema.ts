@@ -24,6 +24,7 @@ export const TIP_KEYS = [
   "hypothetical",
   "method_not_shown",
   "vague_result",
+  "hedged_result",
   "no_result",
   "no_baseline",
   "arithmetic",

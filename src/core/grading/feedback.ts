@@ -163,6 +163,10 @@ export function chooseTips(ctx: FeedbackContext): string[] {
     // "Finish with the result" would be untrue of an answer that ends with one: quote the one it gives,
     // unless its figures are what is wrong (the arithmetic tip says so). A measured result is not vague:
     // it is asked only for what it lacks, its baseline.
+    // Figures told as guesses ("from something like twelve a week") are there, but earn nothing: asking
+    // for "the before and after" would be untrue, so ask for them firmly.
+    else if (scores.result.score <= 2 && result && !issue && result.hedgedQuantities.length > 0)
+      add("hedged_result", { quote: quoteOf(result, 60) });
     else if (scores.result.score <= 2 && result && !issue && !measuredResult(result))
       add("vague_result", { quote: quoteOf(result, 60) });
     else if (scores.result.score <= 2 && !result) add("no_result");
