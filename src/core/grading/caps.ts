@@ -105,7 +105,7 @@ export function answerGate(ev: Evidence): AnswerGate {
   const criterionMin = Object.fromEntries(CRITERIA.map((c) => [c, 0])) as Record<CriterionId, number>;
   // A plan's steps are actions told thinly (the anchor "vague"), not no action at all: "I would first
   // find out what the problem is and work out a solution" tells what the candidate would do.
-  if (ev.hypothetical && notices.length === 1 && !ev.joke && ev.plannedSteps > 0)
+  if (ev.hypothetical && notices.every((n) => n === "hypothetical") && ev.plannedSteps > 0)
     criterionMin.action = Math.min(1, criterionMax.action);
   return { notices, criterionMax, criterionMin, overallMax };
 }

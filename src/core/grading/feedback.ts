@@ -160,13 +160,13 @@ export function chooseTips(ctx: FeedbackContext): string[] {
     const vague = ev.sentences.flatMap((s) => s.hits.vague_result_phrases)[0];
     if (scores.result.score === 0) add("no_result");
     else if (scores.result.score <= 2 && vague) add("vague_result", { quote: vague });
-    // "Finish with the result" would be untrue of an answer that ends with one: quote the one it gives,
-    // unless its figures are what is wrong (the arithmetic tip says so). A measured result is not vague:
-    // it is asked only for what it lacks, its baseline.
     // Figures told as guesses ("from something like twelve a week") are there, but earn nothing: asking
     // for "the before and after" would be untrue, so ask for them firmly.
     else if (scores.result.score <= 2 && result && !issue && result.hedgedQuantities.length > 0)
       add("hedged_result", { quote: quoteOf(result, 60) });
+    // "Finish with the result" would be untrue of an answer that ends with one: quote the one it gives,
+    // unless its figures are what is wrong (the arithmetic tip says so). A measured result is not vague:
+    // it is asked only for what it lacks, its baseline.
     else if (scores.result.score <= 2 && result && !issue && !measuredResult(result))
       add("vague_result", { quote: quoteOf(result, 60) });
     else if (scores.result.score <= 2 && !result) add("no_result");
