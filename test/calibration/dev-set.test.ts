@@ -14,7 +14,7 @@ import { shippedContent } from "../../src/content-files.js";
  */
 const FLOORS = {
   presenceF1: { situation: 0.94, task: 0.9, action: 0.94, result: 0.9 },
-  kappa: { situation: 0.65, task: 0.62, action: 0.58, result: 0.69 },
+  kappa: { situation: 0.68, task: 0.62, action: 0.6, result: 0.69 },
   flagAccuracy: 0.9,
   meanSpearman: 0.86,
   farOff: 1,
@@ -26,8 +26,8 @@ const FLOORS = {
  * on splits it was not tuned on.
  */
 const REPEATED_FLOORS = {
-  kappa: { situation: 0.65, task: 0.64, action: 0.63, result: 0.68 },
-  worstKappa: 0.62,
+  kappa: { situation: 0.68, task: 0.64, action: 0.66, result: 0.68 },
+  worstKappa: 0.63,
   flagAccuracy: 0.91,
   meanSpearman: 0.89,
 };

@@ -183,6 +183,16 @@ describe("offline grader", () => {
     const first = (answer: string) => extractEvidence({ answer, question: "" }, content.lexicon).sentences[0];
     expect(first("I looked at three months of pick data.")?.actingSubjects).toEqual(["singular"]);
     expect(first("After that the team seemed quicker.")?.actingSubjects).toEqual([]);
+    // What the candidate thought, knew or saw is the reasoning around a step, not a step.
+    for (const thought of [
+      "The client had been with us for years, and I saw their business as valuable for the future.",
+      "I thought the plan was too risky for the peak season.",
+      "I knew the night crew would push back on the change.",
+    ])
+      expect(first(thought)?.actingSubjects, thought).toEqual([]);
+    expect(first("I decided to agree to the change because the client mattered.")?.actingSubjects).toEqual([
+      "singular",
+    ]);
   });
 
   it("reads a sentence of several steps as action even when one of them is 'I noticed'", () => {

@@ -61,7 +61,11 @@ export interface SentenceFeatures {
 }
 
 /** Verbs in the past that tell a state, not a step: "the team seemed quicker", "we were behind". */
-const LINKING = new Set("was were had seemed appeared became felt sounded remained".split(" "));
+const LINKING = new Set(
+  "was were had seemed appeared became felt sounded remained thought knew saw believed wanted hoped liked loved expected".split(
+    " ",
+  ),
+);
 
 /** Words that may sit between a subject and its verb: "I then mapped", "we quickly moved". */
 const BETWEEN = new Set(
