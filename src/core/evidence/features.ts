@@ -60,7 +60,10 @@ export interface SentenceFeatures {
   buzzWords: number;
 }
 
-/** Verbs in the past that tell a state, not a step: "the team seemed quicker", "we were behind". */
+/**
+ * Verbs in the past that tell a state or a thought, not a step: "the team seemed quicker", "we were
+ * behind", "I saw their business as valuable", "I knew the crew would push back".
+ */
 const LINKING = new Set(
   "was were had seemed appeared became felt sounded remained thought knew saw believed wanted hoped liked loved expected".split(
     " ",
