@@ -218,6 +218,17 @@ describe("a procedure kept, an activity or a tool in the setting is not a method
     ).toContain("troubleshooting");
   });
 
+  it("names the operations systems a step puts in, as it names an ERP or a WMS", () => {
+    for (const [text, verb] of [
+      ["I implemented a new inventory management system across both warehouses.", "implemented"],
+      ["I set up work orders for every press in the CMMS.", "set"],
+      ["I rolled out a transportation management system for the outbound loads.", "rolled"],
+    ] as const)
+      expect(sentence(read(text), verb).methods, text).toContain("ops_systems");
+    // The words inside other words are not the systems: "themes", "items".
+    expect(sentence(read("I grouped the items into themes for the team."), "grouped").methods).toEqual([]);
+  });
+
   it("sets the method flag for a method used, not for a tool that is only part of the scene", () => {
     const scene = [
       "At the plant, purchase orders were entered in our ERP system by a planner on the day shift.",
