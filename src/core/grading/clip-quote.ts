@@ -1,4 +1,4 @@
-import { windowAround } from "./evidence-quotes.js";
+import { elide, windowAround } from "./evidence-quotes.js";
 
 /** A figure as people write one: digits ("$9,000", "96%", "1.2M") or a number word ("forty", "a third"). */
 const FIGURE =
@@ -22,7 +22,5 @@ export function clipQuote(text: string, max: number): string {
     focus =
       end - (first.index ?? 0) <= room ? { start: first.index ?? 0, end } : { start: last.index ?? 0, end };
   }
-  const w = windowAround(t, room, focus);
-  const body = t.slice(w.start, w.end).replace(/[,;:]$/, "");
-  return `${w.start > 0 ? "..." : ""}${body}${w.end < t.length ? "..." : ""}`;
+  return elide(t, windowAround(t, room, focus));
 }

@@ -55,6 +55,12 @@ export function keyFigure(s: AnalyzedSentence, max = Number.POSITIVE_INFINITY): 
 
 const isSpace = (ch: string | undefined) => ch !== undefined && /\s/.test(ch);
 
+/** A window of `text` with "..." where words were left out, and no dangling comma or colon before one. */
+export function elide(text: string, w: Span): string {
+  const body = text.slice(w.start, w.end).replace(/[,;:]$/, "");
+  return `${w.start > 0 ? "..." : ""}${body}${w.end < text.length ? "..." : ""}`;
+}
+
 /**
  * The window of at most `max` characters of `text` that holds `focus` (or the opening, without one),
  * cut at word boundaries: a verbatim substring of `text`, as offsets.

@@ -7,7 +7,7 @@ import type { Level } from "../levels.js";
 import type { Probe } from "../questions/schema.js";
 import type { Rubric } from "../rubric/schema.js";
 import { answerGate, fewSentences, toldSentences } from "./caps.js";
-import { candidates, keyFigure, windowAround } from "./evidence-quotes.js";
+import { candidates, elide, keyFigure, windowAround } from "./evidence-quotes.js";
 import type { ScopeCheck } from "./overall.js";
 import type { CriterionScores } from "./scores.js";
 
@@ -24,9 +24,9 @@ export function shorten(text: string, max = QUOTE_CHARS, focus?: string): string
   const f = focus?.replace(/\s+/g, " ").trim();
   const at = f ? t.indexOf(f) : -1;
   const w = windowAround(t, max, f && at >= 0 ? { start: at, end: at + f.length } : null);
-  const body = t.slice(w.start, w.end);
-  if (w.end >= t.length) return `...${body.replace(/[.!?]+$/, "")}`;
-  return `${w.start > 0 ? "..." : ""}${body.replace(/[,;:]$/, "")}...`;
+  // A tip's quote that runs to the sentence's end sits inside the tip's own sentence: no full stop.
+  if (w.end >= t.length) return `...${t.slice(w.start).replace(/[.!?]+$/, "")}`;
+  return elide(t, w);
 }
 
 /** A sentence shortened around its key figure. */
